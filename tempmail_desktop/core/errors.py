@@ -1,0 +1,101 @@
+"""The error hierarchy.
+
+Every failure a user can meet is one of these. Providers raise them, the
+service layer passes them on, the CLI maps ``exit_code`` to the contract's
+exit codes and the GUI shows ``str(error)`` in words. Messages never contain
+an API key (see :mod:`tempmail_desktop.core.redact`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+class TempmailError(Exception):
+    """Base class: a failure with a message fit to show a user."""
+
+    exit_code = 1
+    kind = "error"
+
+    def __init__(self, message: str, *, provider: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.provider = provider
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(TempmailError):
+    """The caller asked for something malformed (bad prefix, unknown address...)."""
+
+    exit_code = 2
+    kind = "usage"
+
+
+class AuthError(TempmailError):
+    """Key missing, rejected, or not allowed for that mailbox."""
+
+    exit_code = 3
+    kind = "auth"
+
+
+class QuotaError(TempmailError):
+    """Quota or rate limit reached; ``reset_at`` is when it lifts, if known."""
+
+    exit_code = 4
+    kind = "quota"
+
+    def __init__(
+        self, message: str, *, provider: str | None = None, reset_at: datetime | None = None
+    ) -> None:
+        super().__init__(message, provider=provider)
+        self.reset_at = reset_at
+
+
+class NotFoundError(TempmailError):
+    """Mailbox or message not found."""
+
+    exit_code = 5
+    kind = "not-found"
+
+
+class UnavailableError(TempmailError):
+    """Service unreachable, or failing after retries."""
+
+    exit_code = 6
+    kind = "unavailable"
+
+
+class ProtocolError(UnavailableError):
+    """The service answered, but not in its documented shape (HTML page, broken JSON)."""
+
+    kind = "protocol"
+
+
+class UnsupportedError(TempmailError):
+    """The service cannot do this at all (no such endpoint in its API)."""
+
+    exit_code = 1
+    kind = "unsupported"
+
+
+class RejectedError(TempmailError):
+    """The service refused the request for a reason it gave (HTTP 400 and the like)."""
+
+    exit_code = 1
+    kind = "rejected"
+
+
+class SecretsUnavailableError(TempmailError):
+    """No usable OS keyring (no backend, locked, or timed out)."""
+
+    exit_code = 3
+    kind = "keyring"
+
+
+class TimeoutExpired(TempmailError):
+    """``wait`` ran out of time."""
+
+    exit_code = 7
+    kind = "timeout"
