@@ -1,0 +1,334 @@
+"""API keys: the environment, the OS keyring, or (only if the user agreed)
+this process's memory. Never a file.
+
+Where a key comes from, in order: ``TEMPMAIL_<ID>_KEY`` (never written
+anywhere), the OS keyring, a key the user allowed for this session only, the
+service's public test key. Every keyring call runs in a worker thread under
+a timeout: a Secret Service that hangs on D-Bus must not freeze the window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TypeVar
+
+import keyring
+import keyring.backends.chainer
+import keyring.backends.fail
+import keyring.backends.null
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+from ..core.errors import SecretsUnavailableError
+from ..core.redact import redact, register_secret
+
+log = logging.getLogger("tempmail.secrets")
+
+SERVICE_NAME = "tempmail-desktop"
+# After the keyring failed, lookups skip it for this long instead of waiting
+# out the timeout again on every poll; explicit set/delete/status still try.
+KEYRING_RETRY_SECONDS = 30.0
+
+_PROVIDER_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
+_T = TypeVar("_T")
+
+
+class KeySource(StrEnum):
+    ENV = "env"
+    KEYRING = "keyring"
+    SESSION = "session"
+    DEFAULT = "default"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class KeyLookup:
+    """A key and where it came from, in words fit for the user."""
+
+    key: str | None = field(repr=False)  # a logged lookup must not print the key
+    source: KeySource
+    detail: str
+    # Why the keyring could not be read, when the key had to come from elsewhere.
+    keyring_problem: str | None = None
+
+
+class NoKeyringError(SecretsUnavailableError):
+    """No keyring answers: none is installed, or no Secret Service runs.
+
+    ``nothing_stored`` is True when there is no keyring backend at all, so no
+    key can be waiting in one (as opposed to a Secret Service that is merely
+    not running now).
+    """
+
+    def __init__(self, message: str, *, nothing_stored: bool) -> None:
+        super().__init__(message)
+        self.nothing_stored = nothing_stored
+
+
+class KeyringLockedError(SecretsUnavailableError):
+    """The keyring exists but is locked (the user declined or was not asked to unlock)."""
+
+
+class KeyringTimeoutError(SecretsUnavailableError):
+    """The keyring did not answer in time (typically a stuck D-Bus service)."""
+
+
+def env_var_name(provider_id: str) -> str:
+    return f"TEMPMAIL_{provider_id.upper()}_KEY"
+
+
+def _check_provider_id(provider_id: str) -> None:
+    if not _PROVIDER_ID_RE.fullmatch(provider_id or ""):
+        raise ValueError(f"not a provider id: {provider_id!r}")
+
+
+def _backend_label(backend: KeyringBackend) -> str:
+    """"SecretService", "macOS", "Windows"... from where the backend lives."""
+    if isinstance(backend, keyring.backends.chainer.ChainerBackend):
+        return " + ".join(_backend_label(b) for b in backend.backends)
+    module = type(backend).__module__
+    if module.startswith("keyring.backends."):
+        return module.removeprefix("keyring.backends.").split(".")[0]
+    return type(backend).__name__
+
+
+def _is_unusable(backend: KeyringBackend) -> bool:
+    # The null backend and an empty chainer accept a key and silently drop
+    # it; the fail backend raises. None of them is a keyring.
+    if isinstance(backend, (keyring.backends.fail.Keyring, keyring.backends.null.Keyring)):
+        return True
+    return isinstance(backend, keyring.backends.chainer.ChainerBackend) and not backend.backends
+
+
+def _is_dbus_error(error: BaseException) -> bool:
+    module = type(error).__module__ or ""
+    return module.split(".")[0] in {"dbus", "jeepney", "secretstorage", "dbus_next"}
+
+
+def _no_keyring_message(provider_id: str | None) -> str:
+    variable = env_var_name(provider_id) if provider_id else "TEMPMAIL_<ID>_KEY"
+    return (
+        "No OS keyring is available (no Secret Service running). Start your desktop's "
+        f"keyring (GNOME Keyring, KWallet), set the environment variable {variable}, "
+        "or keep the key for this session only."
+    )
+
+
+class Secrets:
+    """The one place keys are read and stored.
+
+    The session-only keys live in this object: the app keeps one Secrets for
+    the life of the process.
+    """
+
+    def __init__(self, timeout: float = 5.0, *, backend: KeyringBackend | None = None) -> None:
+        self.timeout = timeout
+        # None: whatever keyring.get_keyring() picks (the OS keyring), read at
+        # each call so a keyring configured later is seen.
+        self._backend = backend
+        self._session: dict[str, str] = {}
+        # (when, what failed) after the keyring failed; see KEYRING_RETRY_SECONDS.
+        self._keyring_down: tuple[float, Exception] | None = None
+
+    # -- public ------------------------------------------------------------
+
+    async def get(self, provider_id: str, default_key: str | None = None) -> KeyLookup:
+        """The key to use for ``provider_id``. Never raises for an unusable
+        keyring: the lookup goes on to the session key and the default, and
+        says what was wrong in ``keyring_problem``."""
+        _check_provider_id(provider_id)
+        env_name = env_var_name(provider_id)
+        from_env = os.environ.get(env_name, "").strip()
+        if from_env:
+            register_secret(from_env)
+            return KeyLookup(from_env, KeySource.ENV, f"environment variable {env_name}")
+
+        problem: str | None = None
+        try:
+            stored, label = await self._keyring_get(provider_id)
+        except SecretsUnavailableError as error:
+            problem = str(error)
+        else:
+            if stored:
+                register_secret(stored)
+                return KeyLookup(stored, KeySource.KEYRING, f"OS keyring ({label})")
+
+        session_key = self._session.get(provider_id)
+        if session_key:
+            return KeyLookup(session_key, KeySource.SESSION, "this session only", problem)
+        if default_key:
+            register_secret(default_key)
+            return KeyLookup(default_key, KeySource.DEFAULT, "the service's public test key",
+                             problem)
+        return KeyLookup(None, KeySource.NONE, "no key set", problem)
+
+    async def set(self, provider_id: str, key: str) -> KeyLookup:
+        """Store ``key`` in the OS keyring. SecretsUnavailableError (or a
+        subclass) when there is no usable keyring; nothing is stored then."""
+        _check_provider_id(provider_id)
+        key = key.strip()
+        if not key:
+            raise ValueError("The key is empty.")
+        register_secret(key)  # before any error text could carry it
+
+        def store(backend: KeyringBackend) -> None:
+            backend.set_password(SERVICE_NAME, provider_id, key)
+
+        _nothing, label = await self._call(provider_id, store)
+        # The keyring holds it now; no need to keep a copy in memory.
+        self._session.pop(provider_id, None)
+        log.info("stored the %s key in the OS keyring (%s)", provider_id, label)
+        return KeyLookup(key, KeySource.KEYRING, f"OS keyring ({label})")
+
+    async def delete(self, provider_id: str) -> bool:
+        """Forget the stored key (keyring and session). True if there was one.
+
+        With no keyring at all only the session key can exist, so that is not
+        an error; a locked or silent keyring is (the key may still be in it).
+        """
+        _check_provider_id(provider_id)
+        had_session_key = self._session.pop(provider_id, None) is not None
+
+        def remove(backend: KeyringBackend) -> bool:
+            try:
+                backend.delete_password(SERVICE_NAME, provider_id)
+            except keyring.errors.PasswordDeleteError:
+                return False  # nothing stored
+            return True
+
+        try:
+            removed, _label = await self._call(provider_id, remove)
+        except NoKeyringError as error:
+            if error.nothing_stored:
+                return had_session_key
+            raise
+        return removed or had_session_key
+
+    async def backend_status(self) -> tuple[bool, str]:
+        """(usable, description): "OS keyring (SecretService)" or why not."""
+        try:
+            _value, label = await self._call(
+                None,
+                lambda backend: backend.get_password(SERVICE_NAME, "__availability_probe__"),
+            )
+        except SecretsUnavailableError as error:
+            return False, str(error)
+        return True, f"OS keyring ({label})"
+
+    def allow_session_only(self, provider_id: str, key: str) -> None:
+        """Keep ``key`` in this process's memory only. Call it only after the
+        user accepted that, when the keyring is unusable; it is never written."""
+        _check_provider_id(provider_id)
+        key = key.strip()
+        if not key:
+            raise ValueError("The key is empty.")
+        register_secret(key)
+        self._session[provider_id] = key
+
+    def has_session_key(self, provider_id: str) -> bool:
+        return provider_id in self._session
+
+    # -- the keyring, off the event loop ----------------------------------------
+
+    async def _keyring_get(self, provider_id: str) -> tuple[str | None, str]:
+        if self._keyring_down is not None:
+            since, failure = self._keyring_down
+            if time.monotonic() - since < KEYRING_RETRY_SECONDS:
+                raise self._translate(failure, provider_id)
+        return await self._call(
+            provider_id, lambda backend: backend.get_password(SERVICE_NAME, provider_id)
+        )
+
+    async def _call(
+        self, provider_id: str | None, work: Callable[[KeyringBackend], _T]
+    ) -> tuple[_T, str]:
+        """Run ``work(backend)`` in a thread under the timeout; every failure
+        comes back as a SecretsUnavailableError in words."""
+
+        def resolve_and_work() -> tuple[_T, str]:
+            # keyring.get_keyring() may itself talk to D-Bus the first time.
+            backend = self._backend if self._backend is not None else keyring.get_keyring()
+            if _is_unusable(backend):
+                raise keyring.errors.NoKeyringError(type(backend).__name__)
+            return work(backend), _backend_label(backend)
+
+        try:
+            result = await _in_daemon_thread(resolve_and_work, self.timeout)
+        except Exception as failure:  # every backend failure becomes one error in words
+            error = self._translate(failure, provider_id)
+            self._keyring_down = (time.monotonic(), failure)
+            log.warning("OS keyring unavailable: %s", error)
+            raise error from (None if isinstance(failure, asyncio.TimeoutError) else failure)
+        self._keyring_down = None
+        return result
+
+    def _translate(self, failure: Exception, provider_id: str | None) -> SecretsUnavailableError:
+        if isinstance(failure, asyncio.TimeoutError):
+            return KeyringTimeoutError(
+                f"The keyring did not answer within {self.timeout:g} s. Check that your "
+                "desktop's keyring service is running and not waiting for a password."
+            )
+        said = redact(str(failure)) or type(failure).__name__
+        if isinstance(failure, keyring.errors.NoKeyringError):
+            return NoKeyringError(_no_keyring_message(provider_id), nothing_stored=True)
+        if type(failure).__name__ == "SecretServiceNotAvailableException":
+            # secretstorage's "no bus / nobody owns org.freedesktop.secrets".
+            return NoKeyringError(f"{_no_keyring_message(provider_id)} ({said})",
+                                  nothing_stored=False)
+        if isinstance(failure, keyring.errors.KeyringLocked):
+            return KeyringLockedError(
+                "The keyring is locked. Unlock it (log in to your desktop session or open "
+                "your keyring app) and try again."
+            )
+        if isinstance(failure, keyring.errors.InitError):
+            return SecretsUnavailableError(f"The OS keyring could not be opened: {said}")
+        if _is_dbus_error(failure) or isinstance(failure, (ConnectionError, EOFError)):
+            return SecretsUnavailableError(
+                f"The OS keyring could not be reached over D-Bus: {said}"
+            )
+        if isinstance(failure, keyring.errors.KeyringError):
+            return SecretsUnavailableError(f"The OS keyring refused: {said}")
+        return SecretsUnavailableError(
+            f"The OS keyring failed ({type(failure).__name__}): {said}"
+        )
+
+
+async def _in_daemon_thread(work: Callable[[], _T], timeout: float) -> _T:
+    """``work()`` in a daemon thread, awaited for at most ``timeout`` seconds.
+
+    Not ``asyncio.to_thread``: the default executor's threads are joined when
+    the loop and the interpreter shut down, so one D-Bus call stuck forever
+    would keep the app from quitting after the timeout fired. A daemon
+    thread is simply abandoned.
+    """
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[_T] = loop.create_future()
+
+    def settle(result: object, error: BaseException | None) -> None:
+        if future.done():  # timed out meanwhile
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+
+    def run() -> None:
+        try:
+            outcome: tuple[object, BaseException | None] = (work(), None)
+        except BaseException as error:  # handed to the awaiting task
+            outcome = (None, error)
+        try:
+            loop.call_soon_threadsafe(settle, *outcome)
+        except RuntimeError:
+            pass  # the loop is gone: nobody is waiting any more
+
+    threading.Thread(target=run, name="tempmail-keyring", daemon=True).start()
+    return await asyncio.wait_for(future, timeout)
