@@ -1,0 +1,147 @@
+"""The system tray icon: unread count, a small menu, and balloons for new mail.
+
+Create it only when ``QSystemTrayIcon.isSystemTrayAvailable()`` says a tray
+host is running; without one the app keeps its window and notifies by other
+means (see notify.py).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+
+from ..service.settings import Settings
+from .icons import tray_icon
+
+log = logging.getLogger("tempmail.ui")
+
+PAUSED_KEY = "notifications.paused"
+
+
+class TrayIcon(QObject):
+    showRequested = Signal()
+    newAddressRequested = Signal()
+    quitRequested = Signal()
+    pausedChanged = Signal(bool)
+    messageClicked = Signal()  # the last balloon shown was clicked
+
+    def __init__(self, settings: Settings, window: QWidget | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.window = window
+        self._unread = 0
+        self.icon = QSystemTrayIcon(tray_icon(0), self)
+        self.icon.activated.connect(self._on_activated)
+        self.icon.messageClicked.connect(self.messageClicked)
+
+        # The menu is a popup of the window (so it is deleted with it); with
+        # no window it belongs to nobody, and this object deletes it.
+        self.menu = QMenu(window)
+        self.menu.setObjectName("trayMenu")
+        self.menu.setAccessibleName(self.tr("Tempmail Desktop tray menu"))
+        if window is None:
+            self.destroyed.connect(self.menu.deleteLater)
+        self.act_show = self._add_action(self.tr("&Show Tempmail Desktop"), "trayShow", self.showRequested.emit)
+        self.act_new = self._add_action(self.tr("&New address…"), "trayNewAddress", self.newAddressRequested.emit)
+        self.menu.addSeparator()
+        self.act_pause = self._add_action(self.tr("&Pause notifications"), "trayPause", None)
+        self.act_pause.setCheckable(True)
+        self.act_pause.setChecked(bool(settings.get(PAUSED_KEY)))
+        self.act_pause.toggled.connect(self._on_pause_toggled)
+        self.menu.addSeparator()
+        self.act_quit = self._add_action(self.tr("&Quit"), "trayQuit", self.quitRequested.emit)
+        self.icon.setContextMenu(self.menu)
+        self._update_tooltip()
+
+    @staticmethod
+    def is_available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def _add_action(self, text: str, name: str, slot) -> QAction:
+        action = QAction(text, self.menu)
+        action.setObjectName(name)
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.menu.addAction(action)
+        return action
+
+    # -- state ------------------------------------------------------------
+
+    @property
+    def unread(self) -> int:
+        return self._unread
+
+    def set_unread(self, count: int) -> None:
+        count = max(0, int(count))
+        if count == self._unread:
+            return
+        self._unread = count
+        self.icon.setIcon(tray_icon(count))
+        self._update_tooltip()
+
+    @property
+    def paused(self) -> bool:
+        return self.act_pause.isChecked()
+
+    def set_paused(self, paused: bool) -> None:
+        """Follow a change made elsewhere (the settings dialog)."""
+        self.act_pause.setChecked(paused)  # toggled() saves and tells only on a change
+
+    def _on_pause_toggled(self, paused: bool) -> None:
+        self.settings.set(PAUSED_KEY, paused)
+        try:
+            self.settings.save()
+        except OSError as exc:  # the choice still holds for this session
+            log.warning("could not save the notification pause: %s", exc)
+        self._update_tooltip()
+        self.pausedChanged.emit(paused)
+
+    def _update_tooltip(self) -> None:
+        text = self.tr("Tempmail Desktop - %n unread", "", self._unread)
+        if self.paused:
+            text += "\n" + self.tr("Notifications paused")
+        self.icon.setToolTip(text)
+
+    # -- the icon ---------------------------------------------------------
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    def isVisible(self) -> bool:  # noqa: N802 - mirrors Qt's name, callers treat this like the icon
+        return self.icon.isVisible()
+
+    def geometry(self) -> QRect:
+        return self.icon.geometry()
+
+    def tooltip(self) -> str:
+        return self.icon.toolTip()
+
+    def show_message(self, title: str, body: str,
+                     icon: QIcon | QSystemTrayIcon.MessageIcon = QSystemTrayIcon.MessageIcon.Information,
+                     timeout_ms: int = 10_000) -> None:
+        """A balloon next to the icon; a click on it emits messageClicked."""
+        self.icon.showMessage(title, body, icon, timeout_ms)
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        Reason = QSystemTrayIcon.ActivationReason
+        if reason == Reason.Trigger:
+            self.toggle_window()
+        elif reason == Reason.DoubleClick:
+            # A double click starts with a single click, which may just have
+            # hidden the window: a double click always means "show me".
+            self.showRequested.emit()
+
+    def toggle_window(self) -> None:
+        """Hide the window when it is in front; otherwise bring it to the front."""
+        window = self.window
+        if window is not None and window.isVisible() and not window.isMinimized() and window.isActiveWindow():
+            window.hide()
+        else:
+            self.showRequested.emit()
