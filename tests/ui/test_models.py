@@ -1,0 +1,646 @@
+"""The mailbox and message list models, as a view (and its user) sees them."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import QLocale, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
+
+from tempmail_desktop.core.models import Attachment, Mailbox, Message
+from tempmail_desktop.ui.models import (
+    MailboxListModel,
+    MailboxRow,
+    MessageFilterProxy,
+    MessageListModel,
+)
+
+UTC = timezone.utc
+# Wednesday 5 March 2025, 12:00 UTC = 14:00 in the test's local zone (UTC+2).
+NOW = datetime(2025, 3, 5, 12, 0, tzinfo=UTC)
+LOCAL = timezone(timedelta(hours=2))
+LOCALE = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+Display = Qt.ItemDataRole.DisplayRole
+Font = Qt.ItemDataRole.FontRole
+ToolTip = Qt.ItemDataRole.ToolTipRole
+
+
+class FakeClock:
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta) -> None:
+        self.now += timedelta(**delta)
+
+
+def mailbox(address: str, provider: str = "gptmail", expires_in: timedelta | None = None) -> Mailbox:
+    return Mailbox(
+        provider=provider,
+        address=address,
+        created_at=NOW - timedelta(minutes=5),
+        expires_at=NOW + expires_in if expires_in is not None else None,
+    )
+
+
+def row(address: str, provider: str = "gptmail", *, unread: int = 0, status: str = "",
+        expires_in: timedelta | None = None) -> MailboxRow:
+    names = {"gptmail": "GPTMail", "tempmailg": "TempMailG", "catmails": "Cat Mails"}
+    return MailboxRow(mailbox(address, provider, expires_in), names[provider], unread, status)
+
+
+def message(
+    message_id: str,
+    minutes_ago: float = 0,
+    *,
+    subject: str = "Hello",
+    text: str = "Just saying hi.",
+    html: str | None = None,
+    from_addr: str = "news@example.com",
+    from_name: str | None = None,
+    seen: bool = False,
+    deleted_upstream: bool = False,
+    attachments: list[Attachment] | None = None,
+) -> Message:
+    return Message(
+        id=message_id,
+        provider="gptmail",
+        mailbox="me@example.com",
+        from_addr=from_addr,
+        from_name=from_name,
+        subject=subject,
+        received_at=NOW - timedelta(minutes=minutes_ago),
+        text=text,
+        html=html,
+        seen=seen,
+        deleted_upstream=deleted_upstream,
+        attachments=attachments or [],
+    )
+
+
+def newest_first(count: int) -> list[Message]:
+    return [message(str(i), minutes_ago=i) for i in range(count)]
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def mailboxes(qapp, clock) -> MailboxListModel:
+    return MailboxListModel(clock=clock, locale=LOCALE, zone=LOCAL)
+
+
+@pytest.fixture
+def messages(qapp, clock) -> MessageListModel:
+    return MessageListModel(clock=clock, locale=LOCALE, zone=LOCAL)
+
+
+@pytest.fixture
+def proxy(messages) -> MessageFilterProxy:
+    proxy = MessageFilterProxy()
+    proxy.setSourceModel(messages)
+    return proxy
+
+
+def cell(model, row: int, column: int, role=Display):
+    return model.data(model.index(row, column), role)
+
+
+def is_bold(font) -> bool:
+    return isinstance(font, QFont) and font.bold()
+
+
+def ids_in(model) -> list[str]:
+    return [cell(model, r, 0, MessageListModel.MessageIdRole) for r in range(model.rowCount())]
+
+
+# ---------------------------------------------------------------------------
+# MailboxListModel
+# ---------------------------------------------------------------------------
+
+
+def test_mailbox_model_passes_model_tester_through_its_lifecycle(qtmodeltester, mailboxes):
+    qtmodeltester.check(mailboxes)
+    mailboxes.set_mailboxes([
+        row("a@x.test", unread=2, expires_in=timedelta(minutes=8)),
+        row("b@y.test", "tempmailg", status="offline"),
+    ])
+    qtmodeltester.check(mailboxes)
+    mailboxes.add_or_update(row("c@z.test", "catmails"))
+    mailboxes.add_or_update(row("a@x.test", unread=0))
+    mailboxes.set_unread("tempmailg", "b@y.test", 4)
+    mailboxes.set_status("gptmail", "a@x.test", "quota reached until 14:00")
+    mailboxes.tick()
+    mailboxes.remove("tempmailg", "b@y.test")
+    qtmodeltester.check(mailboxes)
+    mailboxes.set_mailboxes([])
+    qtmodeltester.check(mailboxes)
+
+
+def test_mailbox_row_shows_address_provider_unread_and_status(mailboxes):
+    mailboxes.set_mailboxes([
+        row("a@x.test", unread=3, status="quota reached until 14:00"),
+        row("b@y.test", "tempmailg"),
+    ])
+    M = MailboxListModel
+    assert [cell(mailboxes, 0, c) for c in range(M.COLUMN_COUNT)] == [
+        "a@x.test (3)\nGPTMail · quota reached until 14:00", "GPTMail", "3", "", "quota reached until 14:00",
+    ]
+    # A list view shows column 0 alone, so it tells the whole story.
+    assert cell(mailboxes, 1, M.COLUMN_ADDRESS) == "b@y.test\nTempMailG"
+    assert cell(mailboxes, 1, M.COLUMN_UNREAD) == ""
+    assert is_bold(cell(mailboxes, 0, M.COLUMN_ADDRESS, Font))
+    assert not is_bold(cell(mailboxes, 1, M.COLUMN_ADDRESS, Font))
+    assert cell(mailboxes, 0, M.COLUMN_ADDRESS, Qt.ItemDataRole.AccessibleTextRole) == (
+        "a@x.test, GPTMail, 3 unread messages, quota reached until 14:00"
+    )
+    tooltip = cell(mailboxes, 0, M.COLUMN_PROVIDER, ToolTip)
+    assert "Provider: GPTMail" in tooltip
+    assert "Created: 05/03/2025 13:55" in tooltip  # 11:55 UTC in UTC+2
+    assert "Status: quota reached until 14:00" in tooltip
+
+
+def test_mailbox_custom_roles_and_role_names(mailboxes):
+    entry = row("a@x.test", "catmails", unread=1, expires_in=timedelta(minutes=10))
+    mailboxes.set_mailboxes([entry])
+    M = MailboxListModel
+    for column in range(M.COLUMN_COUNT):  # every column answers the row's roles
+        assert cell(mailboxes, 0, column, M.MailboxRole) is entry.mailbox
+    assert cell(mailboxes, 0, 0, M.ProviderRole) == "catmails"
+    assert cell(mailboxes, 0, 0, M.UnreadRole) == 1
+    assert cell(mailboxes, 0, 0, M.ExpiresRole) == NOW + timedelta(minutes=10)
+    assert cell(mailboxes, 0, 0, M.TimeLeftRole) == 600
+    names = {bytes(name) for name in mailboxes.roleNames().values()}
+    assert {b"display", b"mailbox", b"provider", b"unread", b"expires", b"timeLeft"} <= names
+
+
+@pytest.mark.parametrize(
+    ("left", "shown"),
+    [
+        (timedelta(minutes=8), "expires in 8 min"),
+        (timedelta(minutes=7, seconds=30), "expires in 8 min"),
+        (timedelta(seconds=20), "expires in 1 min"),  # never "0 min" before it expires
+        (timedelta(0), "expired"),
+        (timedelta(minutes=-3), "expired"),
+        (timedelta(hours=3), "expires in 3 h"),
+        (timedelta(hours=2, minutes=5), "expires in 2 h 5 min"),
+        (timedelta(days=1), "expires in 1 day"),
+        (timedelta(days=3, hours=4), "expires in 3 days"),
+        (None, ""),
+    ],
+)
+def test_expiry_text_against_the_clock(mailboxes, left, shown):
+    mailboxes.set_mailboxes([row("a@x.test", expires_in=left)])
+    assert cell(mailboxes, 0, MailboxListModel.COLUMN_EXPIRES) == shown
+    summary = cell(mailboxes, 0, MailboxListModel.COLUMN_ADDRESS)
+    assert summary == ("a@x.test\nGPTMail · " + shown if shown else "a@x.test\nGPTMail")
+
+
+def test_tick_refreshes_only_rows_with_an_expiry(mailboxes, clock):
+    mailboxes.set_mailboxes([
+        row("a@x.test", expires_in=timedelta(minutes=1)),
+        row("b@x.test"),
+        row("c@x.test", expires_in=timedelta(minutes=30)),
+        row("d@x.test", expires_in=timedelta(hours=1)),
+    ])
+    changed: list[tuple[int, int, int, int]] = []
+    mailboxes.dataChanged.connect(
+        lambda top, bottom, roles: changed.append((top.row(), bottom.row(), top.column(), bottom.column()))
+    )
+    clock.advance(minutes=2)
+    mailboxes.tick()
+    last = MailboxListModel.COLUMN_COUNT - 1
+    assert changed == [(0, 0, 0, last), (2, 3, 0, last)]
+    assert cell(mailboxes, 0, MailboxListModel.COLUMN_EXPIRES) == "expired"
+    assert cell(mailboxes, 0, MailboxListModel.COLUMN_ADDRESS) == "a@x.test\nGPTMail · expired"
+    assert cell(mailboxes, 0, 0, MailboxListModel.TimeLeftRole) == 0
+    assert cell(mailboxes, 2, MailboxListModel.COLUMN_EXPIRES) == "expires in 28 min"
+
+
+def test_tick_without_expiring_mailboxes_is_silent(mailboxes):
+    mailboxes.set_mailboxes([row("a@x.test"), row("b@x.test")])
+    changed = []
+    mailboxes.dataChanged.connect(lambda *args: changed.append(args))
+    mailboxes.tick()
+    assert changed == []
+
+
+def test_add_or_update_inserts_new_and_updates_known_mailboxes(mailboxes):
+    mailboxes.set_mailboxes([row("a@x.test")])
+    inserted, changed = [], []
+    mailboxes.rowsInserted.connect(lambda parent, first, last: inserted.append((first, last)))
+    mailboxes.dataChanged.connect(lambda top, bottom, roles: changed.append(top.row()))
+
+    assert mailboxes.add_or_update(row("b@x.test", "tempmailg")) == 1
+    assert mailboxes.add_or_update(row("A@X.test", unread=5)) == 0  # same box, other case
+
+    assert inserted == [(1, 1)]
+    assert changed == [0]
+    assert mailboxes.rowCount() == 2
+    assert cell(mailboxes, 0, 0, MailboxListModel.UnreadRole) == 5
+
+
+def test_lookup_update_and_remove_by_provider_and_address(mailboxes):
+    mailboxes.set_mailboxes([row("a@x.test"), row("a@x.test", "tempmailg"), row("c@x.test")])
+    assert mailboxes.row_for("tempmailg", "A@x.test") == 1
+    assert mailboxes.row_for("catmails", "a@x.test") == -1
+    assert mailboxes.mailbox_at(2).address == "c@x.test"
+    assert mailboxes.mailbox_at(3) is None
+    assert mailboxes.mailbox_at(-1) is None
+
+    assert mailboxes.set_unread("tempmailg", "a@x.test", 7)
+    assert mailboxes.set_status("gptmail", "c@x.test", "offline")
+    assert not mailboxes.set_unread("catmails", "nobody@x.test", 1)
+    assert cell(mailboxes, 1, MailboxListModel.COLUMN_UNREAD) == "7"
+    assert cell(mailboxes, 2, MailboxListModel.COLUMN_STATUS) == "offline"
+
+    assert mailboxes.remove("gptmail", "a@x.test")
+    assert not mailboxes.remove("gptmail", "a@x.test")
+    assert [mailboxes.mailbox_at(r).provider for r in range(mailboxes.rowCount())] == ["tempmailg", "gptmail"]
+    assert mailboxes.row_for("gptmail", "c@x.test") == 1  # the index followed the removal
+
+
+def test_set_mailboxes_keeps_one_row_per_mailbox(mailboxes):
+    mailboxes.set_mailboxes([row("a@x.test"), row("b@x.test"), row("A@x.test", unread=2)])
+    assert mailboxes.rowCount() == 2
+    assert cell(mailboxes, 0, 0, MailboxListModel.UnreadRole) == 2
+
+
+# ---------------------------------------------------------------------------
+# MessageListModel
+# ---------------------------------------------------------------------------
+
+
+def test_message_model_passes_model_tester_through_its_lifecycle(qtmodeltester, messages):
+    qtmodeltester.check(messages)
+    messages.set_messages(newest_first(20))
+    qtmodeltester.check(messages)
+    messages.prepend_new([message("new", minutes_ago=-1), message("3")])
+    messages.remove_ids(["0", "5", "6", "19", "unknown"])
+    messages.update_message(message("7", 7, subject="Your code is 482913"))
+    messages.mark_seen("8")
+    messages.sort(MessageListModel.COLUMN_FROM, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(messages)
+    messages.set_messages([])
+    qtmodeltester.check(messages)
+
+
+def test_proxy_passes_model_tester_while_filtering(qtmodeltester, messages, proxy):
+    messages.set_messages(newest_first(10) + [message("otp", 30, subject="Your code is 482913")])
+    qtmodeltester.check(proxy)
+    proxy.set_filter_text("code")
+    proxy.set_only_unread(True)
+    messages.mark_seen("otp")
+    messages.prepend_new([message("n", -1, subject="another code")])
+    qtmodeltester.check(proxy)
+
+
+def test_unread_rows_are_bold_and_marked(messages):
+    messages.set_messages([
+        message("u", 1, attachments=[Attachment("a.pdf"), Attachment("logo.png", inline=True)]),
+        message("s", 2, seen=True),
+    ])
+    M = MessageListModel
+    for column in range(M.COLUMN_COUNT):
+        assert is_bold(cell(messages, 0, column, Font))
+        assert not is_bold(cell(messages, 1, column, Font))
+    assert cell(messages, 0, M.COLUMN_MARKS) == f"{M.UNREAD_MARK} {M.ATTACHMENT_MARK}"
+    assert cell(messages, 1, M.COLUMN_MARKS) == ""
+    # The marks are a glyph for the eye and words for the ear; inline images
+    # are part of the body, not attachments.
+    assert cell(messages, 0, M.COLUMN_MARKS, Qt.ItemDataRole.AccessibleTextRole) == "Unread, 1 attachment"
+    assert cell(messages, 0, M.COLUMN_MARKS, ToolTip) == "Unread, 1 attachment"
+
+
+@pytest.mark.parametrize(
+    ("name", "address", "shown", "tooltip"),
+    [
+        ("GitHub", "noreply@github.com", "GitHub", "GitHub <noreply@github.com>"),
+        (None, "noreply@github.com", "noreply@github.com", "noreply@github.com"),
+        ("", "x@y.test", "x@y.test", "x@y.test"),
+    ],
+)
+def test_from_column_prefers_the_name_and_tooltips_the_address(messages, name, address, shown, tooltip):
+    messages.set_messages([message("1", from_name=name, from_addr=address)])
+    assert cell(messages, 0, MessageListModel.COLUMN_FROM) == shown
+    assert cell(messages, 0, MessageListModel.COLUMN_FROM, ToolTip) == tooltip
+
+
+def test_missing_subject_is_said_not_left_blank(messages):
+    messages.set_messages([message("1", subject="")])
+    assert cell(messages, 0, MessageListModel.COLUMN_SUBJECT) == "(no subject)"
+
+
+@pytest.mark.parametrize(
+    ("received", "shown"),
+    [
+        (datetime(2025, 3, 5, 11, 58, tzinfo=UTC), "13:58"),  # today
+        (datetime(2025, 3, 4, 23, 30, tzinfo=UTC), "01:30"),  # yesterday in UTC, today locally
+        (datetime(2025, 3, 4, 21, 59, tzinfo=UTC), "Tue 23:59"),
+        (datetime(2025, 3, 3, 12, 2, tzinfo=UTC), "Mon 14:02"),
+        (datetime(2025, 2, 27, 8, 0, tzinfo=UTC), "Thu 10:00"),  # six days back
+        (datetime(2025, 2, 26, 8, 0, tzinfo=UTC), "26/02/2025"),  # a week back: the date
+        (datetime(2024, 12, 24, 18, 0, tzinfo=UTC), "24/12/2024"),
+        (datetime(2025, 3, 9, 8, 0, tzinfo=UTC), "09/03/2025"),  # from a clock in the future
+    ],
+)
+def test_received_column_shows_local_time_relative_to_today(messages, received, shown):
+    mail = message("1")
+    mail.received_at = received
+    messages.set_messages([mail])
+    assert cell(messages, 0, MessageListModel.COLUMN_RECEIVED) == shown
+
+
+def test_received_tooltip_and_sort_key(messages):
+    messages.set_messages([message("1", minutes_ago=2)])
+    assert cell(messages, 0, MessageListModel.COLUMN_RECEIVED, ToolTip) == "05/03/2025 13:58"
+    assert cell(messages, 0, 0, MessageListModel.SortKeyRole) == (NOW - timedelta(minutes=2)).timestamp()
+
+
+def test_undated_mail_shows_no_time_and_sorts_last(messages):
+    undated = message("undated")
+    undated.received_at = None
+    messages.set_messages([undated, message("dated", 60)])
+    assert ids_in(messages) == ["dated", "undated"]
+    assert cell(messages, 1, MessageListModel.COLUMN_RECEIVED) == ""
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "html", "code"),
+    [
+        ("Your verification code", "Your code is 482913. It expires in 10 minutes.", None, "482913"),
+        ("482913 is your login code", "", None, "482913"),
+        ("Welcome", "", "<p>Use <b>482913</b> as your verification code.</p>", "482913"),
+        ("Weekly digest", "Nothing to verify here.", None, None),
+    ],
+)
+def test_code_column_shows_the_code_in_the_mail(messages, subject, text, html, code):
+    messages.set_messages([message("1", subject=subject, text=text, html=html)])
+    assert cell(messages, 0, MessageListModel.COLUMN_CODE) == (code or "")
+    assert cell(messages, 0, 0, MessageListModel.CodeRole) == code
+
+
+def test_codes_are_scanned_lazily_once_and_again_when_the_body_changes(messages, monkeypatch):
+    from tempmail_desktop.core import extract
+
+    calls = []
+    real = extract.extract_otp
+
+    def counting(subject, text, html):
+        calls.append(subject)
+        return real(subject, text, html)
+
+    monkeypatch.setattr(extract, "extract_otp", counting)
+    messages.set_messages([message(str(i), i, text=f"Your code is 48291{i}") for i in range(5)])
+    assert calls == []  # loading scans nothing
+
+    assert cell(messages, 2, MessageListModel.COLUMN_CODE) == "482912"
+    assert cell(messages, 2, MessageListModel.COLUMN_CODE) == "482912"
+    assert len(calls) == 1
+
+    # Same mail again from the store (a refresh): still cached.
+    messages.set_messages([message(str(i), i, text=f"Your code is 48291{i}") for i in range(5)])
+    assert cell(messages, 2, MessageListModel.COLUMN_CODE) == "482912"
+    assert len(calls) == 1
+
+    # The full body arrives with a different code: scanned again.
+    messages.update_message(message("2", 2, text="Your code is 530871"))
+    assert cell(messages, 2, MessageListModel.COLUMN_CODE) == "530871"
+    assert len(calls) == 2
+
+
+def test_mail_deleted_upstream_is_grey_italic_and_explained(messages, qapp):
+    messages.set_messages([message("gone", deleted_upstream=True, seen=True), message("here", 1)])
+    M = MessageListModel
+    font = cell(messages, 0, M.COLUMN_SUBJECT, Font)
+    assert font.italic() and not font.bold()
+    assert not cell(messages, 1, M.COLUMN_SUBJECT, Font).italic()
+    grey = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert cell(messages, 0, M.COLUMN_FROM, Qt.ItemDataRole.ForegroundRole).color() == grey
+    assert cell(messages, 1, M.COLUMN_FROM, Qt.ItemDataRole.ForegroundRole) is None
+    note = "The service has deleted this mail; it is kept in your local store"
+    for column in range(M.COLUMN_COUNT):
+        assert note in cell(messages, 0, column, ToolTip)
+        assert note not in (cell(messages, 1, column, ToolTip) or "")
+    assert cell(messages, 0, M.COLUMN_MARKS, Qt.ItemDataRole.AccessibleTextRole) == "Kept locally"
+
+
+def test_message_custom_roles(messages):
+    mail = message("m1", from_addr="Alerts@Bank.example", from_name="Bank", subject="Ihr Bestätigungscode")
+    messages.set_messages([mail])
+    M = MessageListModel
+    assert cell(messages, 0, 3, M.MessageRole) is mail
+    assert cell(messages, 0, 1, M.MessageIdRole) == "m1"
+    search = cell(messages, 0, 0, M.SearchTextRole)
+    assert "alerts@bank.example" in search and "bank" in search
+    assert "ihr bestätigungscode" in search and "just saying hi." in search
+    names = {bytes(name) for name in messages.roleNames().values()}
+    assert {b"message", b"messageId", b"sortKey", b"code", b"searchText"} <= names
+
+
+def test_set_messages_puts_newest_first_and_drops_duplicate_ids(messages):
+    messages.set_messages([message("old", 30), message("new", 1), message("mid", 10), message("new", 50)])
+    assert ids_in(messages) == ["new", "mid", "old"]
+    assert messages.row_of("mid") == 1
+
+
+def test_prepend_new_adds_at_the_top_and_skips_known_ids(messages):
+    messages.set_messages([message("b", 10), message("a", 20)])
+    inserted = []
+    messages.rowsInserted.connect(lambda parent, first, last: inserted.append((first, last)))
+
+    added = messages.prepend_new([message("c", 5), message("b", 10, subject="again"), message("d", 1)])
+
+    assert added == 2
+    assert inserted == [(0, 1)]  # one signal for the run at the top
+    assert ids_in(messages) == ["d", "c", "b", "a"]
+    assert cell(messages, 2, MessageListModel.COLUMN_SUBJECT) == "Hello"  # the known one is untouched
+    assert messages.row_of("a") == 3
+
+
+def test_prepend_new_places_a_late_older_mail_in_order(messages):
+    messages.set_messages([message("c", 1), message("a", 30)])
+    assert messages.prepend_new([message("b", 10), message("z", 0)]) == 2
+    assert ids_in(messages) == ["z", "c", "b", "a"]
+
+
+def test_prepend_new_with_only_known_ids_changes_nothing(messages):
+    messages.set_messages(newest_first(3))
+    inserted = []
+    messages.rowsInserted.connect(lambda *args: inserted.append(args))
+    assert messages.prepend_new([message("1", 1), message("2", 2)]) == 0
+    assert inserted == []
+
+
+def test_update_mark_seen_and_remove_keep_ids_and_rows_in_step(messages):
+    original = message("2", 2)
+    messages.set_messages([message("0", 0), message("1", 1), original, message("3", 3), message("4", 4)])
+    changed = []
+    messages.dataChanged.connect(lambda top, bottom, roles: changed.append(top.row()))
+
+    assert messages.mark_seen("2")
+    assert not messages.mark_seen("missing")
+    assert not is_bold(cell(messages, 2, 1, Font))
+    assert original.seen is False  # the caller's object is not touched
+    assert messages.mark_seen("2", seen=False)
+    assert is_bold(cell(messages, 2, 1, Font))
+
+    assert messages.update_message(message("3", 3, subject="Updated"))
+    assert not messages.update_message(message("elsewhere", 3))
+    assert cell(messages, 3, MessageListModel.COLUMN_SUBJECT) == "Updated"
+    assert changed == [2, 2, 3]
+
+    assert messages.remove_ids(["0", "3", "4", "missing"]) == 3
+    assert ids_in(messages) == ["1", "2"]
+    assert [messages.row_of(i) for i in ("1", "2", "3")] == [0, 1, -1]
+    assert messages.message_at(1).id == "2"
+    assert messages.message_at(2) is None
+
+
+def test_remove_ids_sends_one_signal_per_contiguous_run(messages):
+    messages.set_messages(newest_first(8))
+    removed = []
+    messages.rowsRemoved.connect(lambda parent, first, last: removed.append((first, last)))
+    messages.remove_ids(["1", "2", "3", "6"])
+    assert removed == [(6, 6), (1, 3)]
+    assert ids_in(messages) == ["0", "4", "5", "7"]
+
+
+def test_sorting_by_a_column_and_back_keeps_selection_anchors(messages, proxy):
+    messages.set_messages([
+        message("1", 1, from_name="zed"),
+        message("2", 2, from_name="Amy"),
+        message("3", 3, from_name="bob"),
+    ])
+    anchor = QPersistentModelIndex(messages.index(0, 2))  # what a selection holds
+
+    proxy.sort(MessageListModel.COLUMN_FROM, Qt.SortOrder.AscendingOrder)
+    assert [cell(proxy, r, MessageListModel.COLUMN_FROM) for r in range(3)] == ["Amy", "bob", "zed"]
+    assert (anchor.row(), anchor.column()) == (2, 2)
+
+    proxy.sort(MessageListModel.COLUMN_RECEIVED, Qt.SortOrder.DescendingOrder)
+    assert ids_in(proxy) == ["1", "2", "3"]
+    assert anchor.row() == 0
+    proxy.sort(MessageListModel.COLUMN_RECEIVED, Qt.SortOrder.AscendingOrder)
+    assert ids_in(proxy) == ["3", "2", "1"]
+
+
+def test_new_mail_respects_a_non_default_sort(messages):
+    messages.set_messages([message("1", 1, from_name="bob"), message("2", 2, from_name="dan")])
+    messages.sort(MessageListModel.COLUMN_FROM, Qt.SortOrder.AscendingOrder)
+    messages.prepend_new([message("3", 0, from_name="carl"), message("4", 0, from_name="al")])
+    assert [cell(messages, r, MessageListModel.COLUMN_FROM) for r in range(4)] == ["al", "bob", "carl", "dan"]
+
+
+def test_reading_a_mail_resorts_when_sorted_by_unread(messages):
+    messages.set_messages([message("1", 1, seen=True), message("2", 2), message("3", 3)])
+    messages.sort(MessageListModel.COLUMN_MARKS, Qt.SortOrder.DescendingOrder)  # unread first
+    assert ids_in(messages) == ["2", "3", "1"]
+    messages.mark_seen("2")
+    assert ids_in(messages) == ["3", "1", "2"]
+    assert messages.row_of("2") == 2
+
+
+# ---------------------------------------------------------------------------
+# MessageFilterProxy
+# ---------------------------------------------------------------------------
+
+INBOX = [
+    message("gh", 1, from_name="GitHub", from_addr="noreply@github.com",
+            subject="[GitHub] Please verify your device", text="Verification code: 482913"),
+    message("cn", 2, from_name="淘宝网", from_addr="service@taobao.example",
+            subject="您的验证码是 735120", text="请勿泄露"),
+    message("news", 3, from_name="Weekly", from_addr="digest@news.example",
+            subject="This week in Python", text="Ten articles about GitHub Actions", seen=True),
+    message("bank", 4, from_addr="alerts@bank.example", subject="Statement ready", seen=True),
+    # Mailers hide soft hyphens and zero-width spaces in words.
+    message("shop", 5, from_addr="deals@shop.example", subject="Spring sale",
+            text="\n\n   Ex\u00adclu\u200bsive of\u00adfers inside", seen=True),
+    message("htmlonly", 6, from_addr="team@app.example", subject="Welcome", text="", seen=True,
+            html="<html><head><style>p {color: red}</style></head>"
+                 "<body><p>Confirm your &amp; account</p></body></html>"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ["gh", "cn", "news", "bank", "shop", "htmlonly"]),
+        ("github", ["gh", "news"]),  # name, subject, or preview
+        ("device github", ["gh"]),  # every word, in any order
+        ("GITHUB Device", ["gh"]),  # any case
+        ("  verify   device  ", ["gh"]),  # stray spaces are not words
+        ("验证码", ["cn"]),
+        ("淘宝", ["cn"]),
+        ("bank.example", ["bank"]),  # the address
+        ("735120", ["cn"]),
+        ("exclusive offers", ["shop"]),  # as the preview line reads
+        ("confirm & account", ["htmlonly"]),  # an HTML-only body, entities decoded
+        ("color", []),  # but not its stylesheet
+        ("github nomatch", []),
+        ("zzz", []),
+    ],
+)
+def test_filter_matches_every_word_anywhere(messages, proxy, text, expected):
+    messages.set_messages(INBOX)
+    proxy.set_filter_text(text)
+    assert ids_in(proxy) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "only_unread", "expected"),
+    [
+        ("", True, ["gh", "cn"]),
+        ("github", True, ["gh"]),
+        ("statement", True, []),
+        ("statement", False, ["bank"]),
+        ("", False, ["gh", "cn", "news", "bank", "shop", "htmlonly"]),
+    ],
+)
+def test_only_unread_combines_with_the_text_filter(messages, proxy, text, only_unread, expected):
+    messages.set_messages(INBOX)
+    proxy.set_filter_text(text)
+    proxy.set_only_unread(only_unread)
+    assert ids_in(proxy) == expected
+    assert proxy.only_unread() is only_unread
+
+
+def test_filter_follows_model_changes(messages, proxy):
+    messages.set_messages(INBOX)
+    proxy.set_only_unread(True)
+    messages.mark_seen("gh")
+    assert ids_in(proxy) == ["cn"]
+    messages.prepend_new([message("fresh", 0, subject="New sign-in")])
+    assert ids_in(proxy) == ["fresh", "cn"]
+    proxy.set_only_unread(False)
+    proxy.set_filter_text("sign-in")
+    assert ids_in(proxy) == ["fresh"]
+    messages.update_message(message("fresh", 0, subject="Renamed"))
+    assert ids_in(proxy) == []
+
+
+def test_proxy_only_filters_a_message_list_model(qapp):
+    with pytest.raises(TypeError):
+        MessageFilterProxy().setSourceModel(MailboxListModel())
+
+
+def test_proxy_keeps_newest_first_by_default(messages, proxy):
+    messages.set_messages([message("b", 5), message("c", 1), message("a", 9)])
+    assert ids_in(proxy) == ["c", "b", "a"]
+    assert messages.sort_column == MessageListModel.COLUMN_RECEIVED
+    assert messages.sort_order == Qt.SortOrder.DescendingOrder
+
+
+def test_rows_are_selectable_but_not_editable(mailboxes, messages, proxy):
+    mailboxes.set_mailboxes([row("a@x.test")])
+    messages.set_messages([message("1")])
+    for model in (mailboxes, messages, proxy):
+        flags = model.flags(model.index(0, 1))
+        assert flags & Qt.ItemFlag.ItemIsSelectable and flags & Qt.ItemFlag.ItemIsEnabled
+        assert not flags & Qt.ItemFlag.ItemIsEditable
