@@ -1,0 +1,643 @@
+"""Settings: services (keys, addresses, poll speed), notifications, appearance.
+
+Keys are acted on at once with their own buttons (the keyring is the store,
+not the settings file); everything else is collected and written by OK, and
+Cancel leaves the settings as they were. The stored key is never read back
+into a field: the dialog says where it lives, nothing more.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSystemTrayIcon,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from ..core.errors import SecretsUnavailableError
+from ..core.models import Capability
+from ..providers.base import ProviderInfo
+from ..providers.registry import PROVIDERS
+from ..service import settings as settings_mod
+from ..service.secrets import KeyLookup, KeySource, env_var_name
+from ..service.settings import Settings
+from .controller import AppController
+from .i18n import LANGUAGES
+
+log = logging.getLogger("tempmail.ui.settings")
+
+_T = TypeVar("_T")
+_ERROR_STYLE = "color:#b00020;"
+_NOTE_STYLE = "color:palette(mid);"
+
+
+def tray_available() -> bool:
+    """Whether a system tray host runs now (a module function so tests can stand in for it)."""
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
+def fill(template: str, *values: str) -> str:
+    """Qt-style ``%1 %2`` placeholders, replaced in one pass (a value holding
+    "%2" is never replaced again)."""
+    def value(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return values[index] if 0 <= index < len(values) else match.group(0)
+
+    return re.sub(r"%(\d)", value, template)
+
+
+def url_is_acceptable(setting_key: str, text: str) -> bool:
+    """True for a blank field or an address the setting's own rule accepts."""
+    check = settings_mod.setting(setting_key).check
+    if check is None:
+        return True
+    try:
+        check(text)
+    except ValueError:
+        return False
+    return True
+
+
+async def _outcome(work: Callable[[], Awaitable[_T]]) -> _T | SecretsUnavailableError:
+    """A keyring failure as a value: the dialog answers it in place (with the
+    session-only offer) instead of the app-wide error bar.
+
+    Takes a function, not a coroutine: a job cancelled before it starts must
+    not leave an inner coroutine that was never awaited.
+    """
+    try:
+        return await work()
+    except SecretsUnavailableError as error:
+        return error
+
+
+def start_job(controller: AppController, name: str, work: Awaitable[_T],
+              on_done: Callable[[_T], None]) -> asyncio.Task:
+    """Run ``work`` through the controller; returns a task that is safe to cancel.
+
+    A dialog cancels its jobs when it closes. Cancelling the controller's own
+    task before its first step would leave ``work`` never awaited (a
+    RuntimeWarning), so the work gets a task of its own, and that is the one
+    to cancel; the controller's task ends with it.
+    """
+    inner = asyncio.ensure_future(work)
+    outer = controller.run(name, inner, on_done)
+    outer.add_done_callback(lambda task: inner.cancel() if task.cancelled() else None)
+    return inner
+
+
+def _chain_tab_order(widgets: list[QWidget]) -> None:
+    for first, second in zip(widgets, widgets[1:]):
+        QWidget.setTabOrder(first, second)
+
+
+def _inline_label(parent: QWidget, style: str, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    label.setObjectName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+class ProviderSection(QGroupBox):
+    """One service: what it can do, its key (acted on at once), address and poll speed."""
+
+    def __init__(self, controller: AppController, info: ProviderInfo, parent: QWidget | None = None) -> None:
+        super().__init__(info.name, parent)
+        self.controller = controller
+        self.info = info
+        self.pid = info.id
+        self.lookup: KeyLookup | None = None
+        self._busy = False
+        self._status_job: asyncio.Task | None = None
+        settings = controller.service.settings
+        self.setAccessibleName(info.name)
+
+        self.about_label = QLabel(self.describe(info), self)
+        self.about_label.setWordWrap(True)
+        self.about_label.setStyleSheet(_NOTE_STYLE)
+
+        self.key_status = QLabel(self.tr("Checking where the key is kept…"), self)
+        self.key_status.setWordWrap(True)
+        self.key_status.setObjectName("keyStatus")
+        self.key_edit = QLineEdit(self)
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText(self.tr("Paste a new key"))
+        self.key_edit.setAccessibleName(fill(self.tr("New API key for %1"), info.name))
+        self.key_edit.setToolTip(info.key_help)
+        self.show_key = QToolButton(self)
+        self.show_key.setCheckable(True)
+        self.show_key.setText(self.tr("Show"))
+        self.show_key.setAccessibleName(self.tr("Show the key as you type it"))
+        self.save_key_button = QPushButton(self.tr("Save key"), self)
+        self.save_key_button.setAccessibleName(fill(self.tr("Save the %1 key in the keyring"), info.name))
+        self.remove_key_button = QPushButton(self.tr("Remove key"), self)
+        self.remove_key_button.setAccessibleName(fill(self.tr("Remove the stored %1 key"), info.name))
+        self.key_problem = _inline_label(self, _ERROR_STYLE, "keyProblem")
+        self.session_button = QPushButton(self.tr("Keep for this session only"), self)
+        self.session_button.setAccessibleName(
+            fill(self.tr("Keep the %1 key in memory until the app quits"), info.name))
+        self.session_button.setToolTip(self.tr("The key is not written anywhere and is forgotten when the app quits."))
+        self.session_button.hide()
+        self.key_note = _inline_label(self, _NOTE_STYLE, "keyNote")
+
+        self.url_key = f"providers.{self.pid}.base_url"
+        self.url_edit = QLineEdit(settings.get(self.url_key), self)
+        self.url_edit.setPlaceholderText(info.default_base_url)
+        self.url_edit.setAccessibleName(fill(self.tr("Address of the %1 service"), info.name))
+        self.url_edit.setToolTip(self.tr("Leave empty for the service's own address."))
+        self.url_error = _inline_label(self, _ERROR_STYLE, "urlError")
+        self.url_env_note = self._env_note(f"{info.env_prefix}_URL")
+
+        # Only services with a push channel (Cat Mails) have a WebSocket address.
+        self.ws_key: str | None = None
+        self.ws_edit: QLineEdit | None = None
+        self.ws_error: QLabel | None = None
+        self.ws_env_note: QLabel | None = None
+        if info.default_ws_url:
+            self.ws_key = f"providers.{self.pid}.ws_url"
+            self.ws_edit = QLineEdit(settings.get(self.ws_key), self)
+            self.ws_edit.setPlaceholderText(info.default_ws_url)
+            self.ws_edit.setAccessibleName(fill(self.tr("WebSocket address of %1"), info.name))
+            self.ws_error = _inline_label(self, _ERROR_STYLE, "wsError")
+            self.ws_env_note = self._env_note(f"{info.env_prefix}_WS_URL")
+
+        self.poll_combo = QComboBox(self)
+        self.poll_combo.setAccessibleName(fill(self.tr("How often %1 mailboxes are checked"), info.name))
+        for speed, label in (("fast", self.tr("Fast (twice as often)")),
+                             ("normal", self.tr("Normal")),
+                             ("slow", self.tr("Slow (half as often, saves quota)"))):
+            self.poll_combo.addItem(label, speed)
+        self.poll_combo.setCurrentIndex(max(0, self.poll_combo.findData(settings.get(f"providers.{self.pid}.poll"))))
+
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_edit, 1)
+        key_row.addWidget(self.show_key)
+        key_row.addWidget(self.save_key_button)
+        key_row.addWidget(self.remove_key_button)
+        form = QFormLayout()
+        form.addRow(self.about_label)
+        form.addRow(self.tr("API key:"), self.key_status)
+        form.addRow("", key_row)
+        form.addRow("", self.key_problem)
+        form.addRow("", self.session_button)
+        form.addRow("", self.key_note)
+        form.addRow(self.tr("Service address:"), self.url_edit)
+        form.addRow("", self.url_error)
+        form.addRow("", self.url_env_note)
+        if self.ws_edit is not None:
+            form.addRow(self.tr("WebSocket address:"), self.ws_edit)
+            form.addRow("", self.ws_error)
+            form.addRow("", self.ws_env_note)
+        form.addRow(self.tr("Check for mail:"), self.poll_combo)
+        self.setLayout(form)
+        _chain_tab_order([w for w in (self.key_edit, self.show_key, self.save_key_button, self.remove_key_button,
+                                      self.session_button, self.url_edit, self.ws_edit, self.poll_combo)
+                          if w is not None])
+
+        self.show_key.toggled.connect(self._toggle_key_visible)
+        self.key_edit.textChanged.connect(self._update_key_buttons)
+        self.key_edit.returnPressed.connect(self.save_key)
+        self.save_key_button.clicked.connect(self.save_key)
+        self.remove_key_button.clicked.connect(self.remove_key)
+        self.session_button.clicked.connect(self.keep_for_session)
+        self.url_edit.textChanged.connect(self.validate_urls)
+        if self.ws_edit is not None:
+            self.ws_edit.textChanged.connect(self.validate_urls)
+        self._update_key_buttons()
+        self.refresh_key_status()
+
+    # -- what the service is ------------------------------------------------
+
+    def describe(self, info: ProviderInfo) -> str:
+        words = {
+            Capability.RANDOM_ADDRESS: self.tr("random addresses"),
+            Capability.CHOSEN_PREFIX: self.tr("a name you choose"),
+            Capability.CHOSEN_DOMAIN: self.tr("a domain you choose"),
+            Capability.DOMAIN_LIST: self.tr("lists its domains"),
+            Capability.OPEN_ANY_ADDRESS: self.tr("reads any address on its domains"),
+            Capability.RENAME: self.tr("renames addresses"),
+            Capability.DELETE_MAILBOX: self.tr("deletes addresses"),
+            Capability.KEY_MAILBOXES: self.tr("lists your key's mailboxes"),
+            Capability.CLEAR: self.tr("empties a mailbox"),
+            Capability.DELETE_MESSAGE: self.tr("deletes single mails"),
+            Capability.MESSAGE_DETAIL: self.tr("full messages"),
+            Capability.RAW_SOURCE: self.tr("raw source"),
+            Capability.HEADERS: self.tr("headers"),
+            Capability.ATTACHMENTS: self.tr("attachments"),
+            Capability.PUSH: self.tr("instant delivery (push)"),
+            Capability.SERVER_OTP: self.tr("finds verification codes"),
+            Capability.STATISTICS: self.tr("service statistics"),
+            Capability.DOMAIN_REQUEST: self.tr("accepts your own domain"),
+            Capability.HEALTH: self.tr("reports its health"),
+        }
+        can = [words[c] for c in Capability if c in info.capabilities and c in words]
+        parts = [fill(self.tr("Can do: %1."), ", ".join(can))]
+        if info.daily_quota:
+            parts.append(fill(self.tr("About %1 calls a day per key."), f"{info.daily_quota:,}"))
+        if info.retention is not None:
+            minutes = int(info.retention.total_seconds() // 60)
+            span = (fill(self.tr("%1 minutes"), str(minutes)) if minutes < 120
+                    else fill(self.tr("%1 hours"), str(minutes // 60)))
+            parts.append(fill(self.tr("Keeps mail for %1."), span))
+        if info.key_help:
+            parts.append(info.key_help)
+        return " ".join(parts)
+
+    def _env_note(self, variable: str) -> QLabel:
+        label = _inline_label(self, _NOTE_STYLE, "envNote")
+        if os.environ.get(variable, "").strip():
+            label.setText(fill(self.tr("%1 is set in the environment and wins over this field."), variable))
+            label.show()
+        return label
+
+    # -- the key ------------------------------------------------------------
+
+    def refresh_key_status(self) -> None:
+        pid = self.pid
+
+        def show(lookup: KeyLookup) -> None:
+            if isValid(self):
+                self.show_lookup(lookup)
+
+        self._status_job = start_job(self.controller, f"key-status:{pid}", self.controller.service.key_lookup(pid), show)
+
+    def show_lookup(self, lookup: KeyLookup) -> None:
+        self.lookup = lookup
+        env_set = lookup.source == KeySource.ENV
+        if env_set:
+            text = fill(self.tr("Set by %1 (read-only here)."), env_var_name(self.pid))
+        elif lookup.source == KeySource.KEYRING:
+            text = fill(self.tr("A key is stored in %1."), lookup.detail)
+        elif lookup.source == KeySource.SESSION:
+            text = self.tr("A key is kept for this session only; it is forgotten when the app quits.")
+        elif lookup.source == KeySource.DEFAULT:
+            text = self.tr("Using the public test key.")
+        elif self.info.key_required:
+            text = self.tr("No key set. This service needs one.")
+        else:
+            text = self.tr("No key set.")
+        if lookup.keyring_problem and not env_set:
+            text += " " + fill(self.tr("(The keyring could not be read: %1)"), lookup.keyring_problem)
+        self.key_status.setText(text)
+        self.key_edit.setEnabled(not env_set)
+        self.key_edit.setPlaceholderText(self.tr("Set by the environment") if env_set else self.tr("Paste a new key"))
+        self._update_key_buttons()
+
+    def _toggle_key_visible(self, visible: bool) -> None:
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)
+        self.show_key.setText(self.tr("Hide") if visible else self.tr("Show"))
+
+    def _update_key_buttons(self) -> None:
+        source = self.lookup.source if self.lookup is not None else None
+        editable = source is not None and source != KeySource.ENV and not self._busy
+        self.save_key_button.setEnabled(editable and bool(self.key_edit.text().strip()))
+        # A keyring we could not read may still hold a key: removing is worth a try.
+        removable = (source in (KeySource.KEYRING, KeySource.SESSION)
+                     or bool(self.lookup is not None and self.lookup.keyring_problem))
+        self.remove_key_button.setEnabled(editable and removable)
+        self.session_button.setEnabled(not self._busy)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update_key_buttons()
+
+    def _show_problem(self, text: str) -> None:
+        self.key_problem.setText(text)
+        self.key_problem.setVisible(bool(text))
+
+    def _show_note(self, text: str) -> None:
+        self.key_note.setText(text)
+        self.key_note.setVisible(bool(text))
+
+    def save_key(self) -> None:
+        key = self.key_edit.text().strip()
+        if not key or not self.save_key_button.isEnabled():
+            return
+        pid, controller = self.pid, self.controller
+        self._set_busy(True)
+        self._show_problem("")
+        self._show_note("")
+        self.session_button.hide()
+
+        def done(outcome: KeyLookup | SecretsUnavailableError) -> None:
+            if isinstance(outcome, KeyLookup):
+                # Watchers must use the new key even if the dialog is gone by now.
+                controller.resume_provider(pid)
+            if not isValid(self):
+                return
+            self._set_busy(False)
+            if isinstance(outcome, SecretsUnavailableError):
+                self._show_problem(str(outcome))
+                self.session_button.show()  # offered, never applied on its own
+                return
+            self.key_edit.clear()
+            self.show_lookup(outcome)
+            self._show_note(self.tr("Key saved."))
+
+        controller.run(f"key-save:{pid}", _outcome(lambda: controller.service.secrets.set(pid, key)), done)
+
+    def keep_for_session(self) -> None:
+        key = self.key_edit.text().strip()
+        if not key:
+            self._show_problem(self.tr("Type the key first."))
+            return
+        self.controller.service.secrets.allow_session_only(self.pid, key)
+        log.info("the %s key is kept for this session only, at the user's request", self.pid)
+        self.key_edit.clear()
+        self.session_button.hide()
+        self._show_problem("")
+        self._show_note(self.tr("The key is kept for this session only."))
+        self.controller.resume_provider(self.pid)
+        self.refresh_key_status()
+
+    def remove_key(self) -> None:
+        pid, controller = self.pid, self.controller
+        self._set_busy(True)
+        self._show_problem("")
+        self._show_note("")
+        self.session_button.hide()
+
+        def done(outcome: bool | SecretsUnavailableError) -> None:
+            if not isinstance(outcome, SecretsUnavailableError):
+                controller.resume_provider(pid)
+            if not isValid(self):
+                return
+            self._set_busy(False)
+            if isinstance(outcome, SecretsUnavailableError):
+                self._show_problem(str(outcome))
+                return
+            self._show_note(self.tr("Key removed.") if outcome else self.tr("There was no stored key to remove."))
+            self.refresh_key_status()
+
+        controller.run(f"key-remove:{pid}", _outcome(lambda: controller.service.secrets.delete(pid)), done)
+
+    # -- address and poll speed ----------------------------------------------
+
+    def validate_urls(self) -> bool:
+        url_ok = url_is_acceptable(self.url_key, self.url_edit.text())
+        self.url_error.setText("" if url_ok else fill(
+            self.tr("Use an http:// or https:// address, like %1, or leave it empty."), self.info.default_base_url))
+        self.url_error.setVisible(not url_ok)
+        ws_ok = True
+        if self.ws_edit is not None and self.ws_error is not None and self.ws_key is not None:
+            ws_ok = url_is_acceptable(self.ws_key, self.ws_edit.text())
+            self.ws_error.setText("" if ws_ok else fill(
+                self.tr("Use a ws:// or wss:// address, like %1, or leave it empty."), self.info.default_ws_url or ""))
+            self.ws_error.setVisible(not ws_ok)
+        return url_ok and ws_ok
+
+    def first_invalid_field(self) -> QLineEdit | None:
+        if self.url_error.isVisibleTo(self):
+            return self.url_edit
+        if self.ws_error is not None and self.ws_error.isVisibleTo(self):
+            return self.ws_edit
+        return None
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {self.url_key: self.url_edit.text().strip(),
+                                  f"providers.{self.pid}.poll": self.poll_combo.currentData()}
+        if self.ws_edit is not None and self.ws_key is not None:
+            values[self.ws_key] = self.ws_edit.text().strip()
+        return values
+
+    def cancel_jobs(self) -> None:
+        # Only the status lookup: a key being saved or removed finishes anyway.
+        if self._status_job is not None and not self._status_job.done():
+            self._status_job.cancel()
+
+
+class SettingsDialog(QDialog):
+    languageChanged = Signal(str)
+    themeChanged = Signal(str)
+    trayBehaviourChanged = Signal()
+
+    def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.settings: Settings = controller.service.settings
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAccessibleName(self.tr("Settings"))
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Settings pages"))
+        self.sections: dict[str, ProviderSection] = {}
+        self.tabs.addTab(self._services_page(), self.tr("Services"))
+        self.tabs.addTab(self._notifications_page(), self.tr("Notifications"))
+        self.tabs.addTab(self._appearance_page(), self.tr("Appearance"))
+
+        self.error_label = _inline_label(self, _ERROR_STYLE, "inlineError")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.resize(640, 620)
+
+    # -- pages ----------------------------------------------------------------
+
+    def _services_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        intro = QLabel(self.tr("Keys go to your system's keyring when you press Save key. "
+                               "Addresses and check speeds are saved with OK."), page)
+        intro.setWordWrap(True)
+        column.addWidget(intro)
+        for info in (cls.info for cls in PROVIDERS.values()):
+            section = ProviderSection(self.controller, info, page)
+            self.sections[info.id] = section
+            column.addWidget(section)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        scroll.setAccessibleName(self.tr("Services"))
+        return scroll
+
+    def _check(self, parent: QWidget, text: str, key: str, accessible: str) -> QCheckBox:
+        box = QCheckBox(text, parent)
+        box.setChecked(bool(self.settings.get(key)))
+        box.setAccessibleName(accessible)
+        return box
+
+    def _notifications_page(self) -> QWidget:
+        page = QWidget()
+        self.notify_enabled = self._check(page, self.tr("Show a notification for new mail"), "notifications.enabled",
+                                          self.tr("Notifications for new mail"))
+        self.notify_show_code = self._check(page, self.tr("Show the verification code in the notification"),
+                                            "notifications.show_code", self.tr("Verification code in notifications"))
+        self.notify_paused = self._check(page, self.tr("Pause notifications (do not disturb)"), "notifications.paused",
+                                         self.tr("Pause notifications"))
+        self.auto_copy_code = self._check(page,
+                                          self.tr("Copy a verification code to the clipboard when its mail arrives"),
+                                          "clipboard.auto_copy_code", self.tr("Copy verification codes automatically"))
+        column = QVBoxLayout(page)
+        for box in (self.notify_enabled, self.notify_show_code, self.notify_paused, self.auto_copy_code):
+            column.addWidget(box)
+        column.addStretch(1)
+        self.notify_enabled.toggled.connect(self._update_notification_boxes)
+        self._update_notification_boxes()
+        _chain_tab_order([self.notify_enabled, self.notify_show_code, self.notify_paused, self.auto_copy_code])
+        return page
+
+    def _update_notification_boxes(self) -> None:
+        enabled = self.notify_enabled.isChecked()
+        self.notify_show_code.setEnabled(enabled)
+        self.notify_paused.setEnabled(enabled)
+
+    def _combo(self, parent: QWidget, items: list[tuple[str, str]], key: str, accessible: str) -> QComboBox:
+        combo = QComboBox(parent)
+        for label, value in items:
+            combo.addItem(label, value)
+        combo.setCurrentIndex(max(0, combo.findData(self.settings.get(key))))
+        combo.setAccessibleName(accessible)
+        return combo
+
+    def _appearance_page(self) -> QWidget:
+        page = QWidget()
+        # Language names stay in their own language: a user who cannot read
+        # the current one must still find theirs.
+        self.language_combo = self._combo(
+            page, [(self.tr("System language"), "system"), *((name, code) for code, name in LANGUAGES.items())],
+            "ui.language", self.tr("Language"))
+        self.theme_combo = self._combo(
+            page, [(self.tr("Follow system"), "system"), (self.tr("Light"), "light"), (self.tr("Dark"), "dark")],
+            "ui.theme", self.tr("Theme"))
+        self.remote_images_combo = self._combo(
+            page, [(self.tr("Ask each time"), "ask"), (self.tr("Never load"), "never")],
+            "ui.remote_images", self.tr("Pictures from the internet in mail"))
+        self.close_to_tray = self._check(page, self.tr("Closing the window keeps the app in the system tray"),
+                                         "tray.close_to_tray", self.tr("Close to tray"))
+        self.start_hidden = self._check(page, self.tr("Start in the system tray without a window"),
+                                        "tray.start_hidden", self.tr("Start hidden in the tray"))
+        self.tray_note = _inline_label(page, _NOTE_STYLE, "trayNote")
+        if not tray_available():
+            self.close_to_tray.setEnabled(False)
+            self.start_hidden.setEnabled(False)
+            self.tray_note.setText(self.tr("No system tray was found on this desktop, so the app cannot live "
+                                           "there; these options apply once a tray is available."))
+            self.tray_note.show()
+        form = QFormLayout(page)
+        form.addRow(self.tr("Language:"), self.language_combo)
+        form.addRow(self.tr("Theme:"), self.theme_combo)
+        form.addRow(self.tr("Pictures in mail:"), self.remote_images_combo)
+        form.addRow(self.close_to_tray)
+        form.addRow(self.start_hidden)
+        form.addRow(self.tray_note)
+        _chain_tab_order([self.language_combo, self.theme_combo, self.remote_images_combo,
+                          self.close_to_tray, self.start_hidden])
+        return page
+
+    # -- saving ---------------------------------------------------------------
+
+    def collected(self) -> dict[str, Any]:
+        """Every setting this dialog shows, as the user left it."""
+        values: dict[str, Any] = {}
+        for section in self.sections.values():
+            values.update(section.values())
+        values.update({
+            "notifications.enabled": self.notify_enabled.isChecked(),
+            "notifications.show_code": self.notify_show_code.isChecked(),
+            "notifications.paused": self.notify_paused.isChecked(),
+            "clipboard.auto_copy_code": self.auto_copy_code.isChecked(),
+            "ui.language": self.language_combo.currentData(),
+            "ui.theme": self.theme_combo.currentData(),
+            "ui.remote_images": self.remote_images_combo.currentData(),
+            "tray.close_to_tray": self.close_to_tray.isChecked(),
+            "tray.start_hidden": self.start_hidden.isChecked(),
+        })
+        return values
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def apply(self) -> bool:
+        """Write the changed settings; False (and an inline error) if nothing could be saved."""
+        invalid = [s for s in self.sections.values() if not s.validate_urls()]
+        if invalid:
+            self.tabs.setCurrentIndex(0)
+            field = invalid[0].first_invalid_field()
+            if field is not None:
+                field.setFocus()
+            self.show_error(self.tr("Correct the address marked in red first."))
+            return False
+        settings = self.settings
+        wanted = self.collected()
+        changed = [key for key, value in wanted.items() if value != settings.get(key)]
+        before = {key: (settings.get(key), settings.is_default(key)) for key in changed}
+        try:
+            for key in changed:
+                # Back at the default: drop it from the file, so a better default can reach the user later.
+                if wanted[key] == settings_mod.setting(key).default:
+                    settings.reset(key)
+                else:
+                    settings.set(key, wanted[key])
+            settings.save()
+        except (ValueError, OSError) as error:
+            for key, (value, was_default) in before.items():
+                if was_default:
+                    settings.reset(key)
+                else:
+                    settings.set(key, value)
+            log.warning("settings not saved: %s", error)
+            self.show_error(fill(self.tr("The settings could not be saved: %1"), str(error)))
+            return False
+        self.show_error("")
+        self._announce(changed)
+        return True
+
+    def _announce(self, changed: list[str]) -> None:
+        for pid in self.sections:
+            if {f"providers.{pid}.base_url", f"providers.{pid}.ws_url"} & set(changed):
+                self.controller.resume_provider(pid)
+            if f"providers.{pid}.poll" in changed:
+                factor = settings_mod.poll_factor(self.settings, pid)
+                for (watched_pid, _address), watcher in self.controller.watchers.items():
+                    if watched_pid == pid:
+                        watcher.poll_factor = factor
+        if "ui.language" in changed:
+            self.languageChanged.emit(self.settings.get("ui.language"))
+        if "ui.theme" in changed:
+            self.themeChanged.emit(self.settings.get("ui.theme"))
+        if {"tray.close_to_tray", "tray.start_hidden"} & set(changed):
+            self.trayBehaviourChanged.emit()
+
+    def accept(self) -> None:
+        if self.apply():
+            super().accept()
+
+    def done(self, result: int) -> None:
+        for section in self.sections.values():
+            section.cancel_jobs()
+        super().done(result)
+
