@@ -370,15 +370,19 @@ class TempMailGProvider(Provider):
         someone else, so it is rebuilt from the documented path instead.
         """
         if attachment.url and _origin(attachment.url) == _origin(self.base_url):
-            return attachment.url
+            # Dot segments ("attachments/..") are resolved by URL parsing into
+            # another endpoint (the message detail, which marks mail as seen).
+            literal = urlsplit(attachment.url).path.encode()
+            if httpx.URL(attachment.url).raw_path.split(b"?")[0] == literal:
+                return attachment.url
         if attachment.url:
             log.warning(
-                "%s: an attachment URL points outside %s; fetching it from the service instead",
+                "%s: an attachment URL leaves %s or climbs its path; fetching it by name instead",
                 self.id,
                 self.name,
             )
         return self.url(
-            f"/api/messages/{quote(message.id, safe='')}/attachments/{quote(attachment.name, safe='')}"
+            f"/api/messages/{_segment(message.id)}/attachments/{_segment(attachment.name)}"
         )
 
     async def download_attachment(
@@ -453,3 +457,9 @@ def _int_or_none(value: str | None) -> int | None:
         return int(value) if value is not None else None
     except ValueError:
         return None
+
+
+def _segment(text: str) -> str:
+    """One URL path segment; "." and ".." encoded so no parser resolves them."""
+    quoted = quote(text, safe="")
+    return quoted.replace(".", "%2E") if quoted in (".", "..") else quoted

@@ -1,0 +1,368 @@
+"""Watchers: bring new mail for each mailbox, as soon as is fair to the service.
+
+Qt-free asyncio, so the CLI's ``wait`` and the GUI share it. One watcher per
+mailbox runs as a named task:
+
+* Push where the service has it (Cat Mails), reconnecting with backoff; while
+  push is down, polling takes over at the quick rate, and while it is up,
+  polling continues slowly as a safety net.
+* Polling elsewhere: quick while the user is waiting (a mailbox just created
+  or selected), slow when idle; ``poke()`` checks at once (F5).
+* A quota error pauses that provider's watchers until it lifts.
+* Services with a daily quota share a token bucket per provider, so that a day
+  of watching stays under the quota whatever the number of mailboxes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from ..core.errors import AuthError, QuotaError, TempmailError, UnavailableError
+from ..core.models import Capability, Mailbox, Message
+from ..core.timeutil import utcnow
+
+log = logging.getLogger("tempmail.watcher")
+
+Clock = Callable[[], float]
+Sleep = Callable[[float], "asyncio.Future | object"]
+
+QUOTA_PAUSE_UNKNOWN = 15 * 60.0  # a quota error with no reset time: look again in 15 min
+MAX_OFFLINE_BACKOFF = 300.0
+PUSH_BACKOFF = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
+
+
+class WatchStatus(StrEnum):
+    STARTING = "starting"
+    POLLING = "polling"
+    LIVE = "live"  # push connected
+    CHECKING = "checking"
+    OFFLINE = "offline"
+    PAUSED = "paused"  # quota
+    KEY_PROBLEM = "key"
+    STOPPED = "stopped"
+
+
+@dataclass
+class WatchState:
+    provider: str
+    address: str
+    status: WatchStatus
+    next_check_at: datetime | None = None
+    detail: str = ""
+    error: TempmailError | None = None
+
+
+class PollBudget:
+    """A token bucket per provider: at most ``share`` of the daily quota goes to polling.
+
+    Refills at share*quota/day; holds at most ``burst`` tokens, so over any
+    day polling spends at most burst + share*quota calls. The rest of the
+    quota stays free for what the user does by hand.
+    """
+
+    def __init__(self, daily_quota: int, *, clock: Clock = time.monotonic, share: float = 0.85, burst: int = 60) -> None:
+        self.rate = daily_quota * share / 86400.0
+        self.capacity = float(burst)
+        self.tokens = float(burst)
+        self._clock = clock
+        self._last = clock()
+
+    def _refill(self) -> None:
+        now = self._clock()
+        self.tokens = min(self.capacity, self.tokens + (now - self._last) * self.rate)
+        self._last = now
+
+    def delay_until_token(self) -> float:
+        self._refill()
+        return 0.0 if self.tokens >= 1.0 else (1.0 - self.tokens) / self.rate
+
+    def take(self) -> None:
+        self._refill()
+        self.tokens -= 1.0
+
+
+class MailboxWatcher:
+    """Watches one mailbox until stopped. Reports through the callbacks only."""
+
+    def __init__(
+        self,
+        service,  # MailService (not imported: keeps this module light for tests)
+        mailbox: Mailbox,
+        *,
+        on_new: Callable[[Mailbox, list[Message]], None],
+        on_state: Callable[[WatchState], None] | None = None,
+        budget: PollBudget | None = None,
+        poll_factor: float = 1.0,
+        active_window: float = 180.0,
+        clock: Clock = time.monotonic,
+        sleep=asyncio.sleep,
+        use_push: bool = True,
+    ) -> None:
+        self.service = service
+        self.mailbox = mailbox
+        self.on_new = on_new
+        self.on_state = on_state
+        self.budget = budget
+        self.poll_factor = poll_factor
+        self.active_window = active_window
+        self._clock = clock
+        self._sleep = sleep
+        self._use_push = use_push
+        self._wake = asyncio.Event()
+        self._active_until = clock() + active_window
+        self._push_live = False
+        self._paused_until: float | None = None
+        self._offline_failures = 0
+        self._tasks: list[asyncio.Task] = []
+        self.checks = 0
+        self.state = WatchState(mailbox.provider, mailbox.address, WatchStatus.STARTING)
+
+    @property
+    def name(self) -> str:
+        return f"watch:{self.mailbox.provider}:{self.mailbox.address}"
+
+    # -- control ----------------------------------------------------------
+
+    def start(self) -> None:
+        if self._tasks:
+            return
+        self._tasks.append(asyncio.create_task(self._poll_loop(), name=self.name + ":poll"))
+
+    def poke(self) -> None:
+        """Check now (F5), and stay quick for a while: the user is looking."""
+        self.mark_active()
+        self._wake.set()
+
+    def mark_active(self, seconds: float | None = None) -> None:
+        self._active_until = self._clock() + (seconds if seconds is not None else self.active_window)
+
+    def resume(self) -> None:
+        """Lift a pause (quota or key) after the user changed something."""
+        self._paused_until = None
+        self.poke()
+
+    async def stop(self) -> None:
+        tasks, self._tasks = self._tasks, []
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._set_state(WatchStatus.STOPPED)
+
+    # -- scheduling -------------------------------------------------------
+
+    def _provider_info(self):
+        from ..providers.registry import provider_info
+
+        return provider_info(self.mailbox.provider)
+
+    def next_delay(self) -> float:
+        """Seconds until the next listing, from activity, push, pause and budget."""
+        info = self._provider_info()
+        now = self._clock()
+        if self._paused_until is not None and now < self._paused_until:
+            return self._paused_until - now
+        quick = now < self._active_until and not self._push_live
+        delay = (info.poll_active if quick else info.poll_idle) * self.poll_factor
+        if self._offline_failures:
+            delay = min(MAX_OFFLINE_BACKOFF, max(delay, info.poll_active * 2 ** self._offline_failures))
+        if self.budget is not None:
+            delay = max(delay, self.budget.delay_until_token())
+        return delay
+
+    async def _wait(self, delay: float) -> None:
+        self._wake.clear()
+        sleeper = asyncio.ensure_future(self._sleep(delay))
+        waker = asyncio.ensure_future(self._wake.wait())
+        try:
+            await asyncio.wait({sleeper, waker}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for fut in (sleeper, waker):
+                if not fut.done():
+                    fut.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await fut
+
+    # -- loops ------------------------------------------------------------
+
+    async def _poll_loop(self) -> None:
+        provider = await self.service.provider(self.mailbox.provider)
+        if self._use_push and provider.can(Capability.PUSH):
+            self._tasks.append(asyncio.create_task(self._push_loop(provider), name=self.name + ":push"))
+        first = True
+        while True:
+            if not first:
+                delay = self.next_delay()
+                self._set_state(self._idle_status(), next_in=delay)
+                await self._wait(delay)
+                if self._paused_until is not None and self._clock() < self._paused_until:
+                    continue  # woken during a pause (F5): still paused
+            first = False
+            if self.budget is not None:
+                wait = self.budget.delay_until_token()
+                if wait > 0:
+                    await self._wait(wait)
+                self.budget.take()
+            await self.check()
+
+    def _idle_status(self) -> WatchStatus:
+        if self._paused_until is not None and self._clock() < self._paused_until:
+            return WatchStatus.PAUSED
+        if self._offline_failures:
+            return WatchStatus.OFFLINE
+        return WatchStatus.LIVE if self._push_live else WatchStatus.POLLING
+
+    async def check(self) -> list[Message]:
+        """One listing; new mail goes to on_new. Errors become state, never escape."""
+        self.checks += 1
+        self._set_state(WatchStatus.CHECKING)
+        try:
+            new = await self.service.refresh(self.mailbox)
+        except QuotaError as exc:
+            pause = QUOTA_PAUSE_UNKNOWN
+            if exc.reset_at is not None:
+                pause = max(1.0, (exc.reset_at - utcnow()).total_seconds())
+            self._paused_until = self._clock() + pause
+            self._set_state(WatchStatus.PAUSED, error=exc, detail=str(exc))
+            return []
+        except AuthError as exc:
+            self._paused_until = self._clock() + 24 * 3600.0  # until the user fixes the key
+            self._set_state(WatchStatus.KEY_PROBLEM, error=exc, detail=str(exc))
+            return []
+        except UnavailableError as exc:
+            self._offline_failures = min(self._offline_failures + 1, 8)
+            self._set_state(WatchStatus.OFFLINE, error=exc, detail=str(exc))
+            return []
+        except TempmailError as exc:
+            self._set_state(WatchStatus.OFFLINE, error=exc, detail=str(exc))
+            return []
+        self._offline_failures = 0
+        self._paused_until = None
+        if new:
+            self.on_new(self.mailbox, new)
+        return new
+
+    async def _push_loop(self, provider) -> None:
+        attempt = 0
+        while True:
+            try:
+                async for pushed in provider.push([self.mailbox]):
+                    attempt = 0
+                    if not self._push_live:
+                        self._push_live = True
+                        self._set_state(WatchStatus.LIVE)
+                    if pushed is None:  # a provider may yield None once connected
+                        continue
+                    kept = self.service.accept_pushed(self.mailbox, pushed)
+                    if kept is not None:
+                        self.on_new(self.mailbox, [kept])
+                        self._wake.set()  # list soon, so the mail gets its real id
+                raise UnavailableError("push connection closed", provider=self.mailbox.provider)
+            except asyncio.CancelledError:
+                raise
+            except AuthError as exc:
+                self._push_live = False
+                self._set_state(WatchStatus.KEY_PROBLEM, error=exc, detail=str(exc))
+                return
+            except TempmailError as exc:
+                self._push_live = False
+                delay = PUSH_BACKOFF[min(attempt, len(PUSH_BACKOFF) - 1)]
+                attempt += 1
+                log.info("%s: push down (%s); polling, reconnecting in %.0fs", self.name, exc, delay)
+                self.mark_active()  # poll quickly while push is down
+                self._wake.set()
+                await self._sleep(delay)
+            except Exception:  # a bug in push must not end the safety net
+                self._push_live = False
+                log.exception("%s: push failed", self.name)
+                await self._sleep(PUSH_BACKOFF[-1])
+
+    def _set_state(
+        self,
+        status: WatchStatus,
+        *,
+        next_in: float | None = None,
+        detail: str = "",
+        error: TempmailError | None = None,
+    ) -> None:
+        next_at = utcnow() + timedelta(seconds=next_in) if next_in is not None else None
+        self.state = WatchState(
+            self.mailbox.provider, self.mailbox.address, status, next_at, detail, error
+        )
+        if self.on_state is not None:
+            try:
+                self.on_state(self.state)
+            except Exception:
+                log.exception("state callback failed")
+
+
+async def wait_for_new_message(
+    service,
+    mailbox: Mailbox,
+    *,
+    timeout: float,
+    accept: Callable[[Message], bool] = lambda m: True,
+) -> Message:
+    """Return the first mail that was not in the mailbox when this started.
+
+    Push where the service has it, polling otherwise. Raises TimeoutError.
+    """
+    from ..core.errors import TimeoutExpired
+
+    queue: asyncio.Queue[Message] = asyncio.Queue()
+    errors: list[TempmailError] = []
+    await service.refresh(mailbox)  # what is there now is the baseline, not news
+
+    def on_new(_mb: Mailbox, messages: list[Message]) -> None:
+        for message in messages:
+            queue.put_nowait(message)
+
+    def on_state(state: WatchState) -> None:
+        if state.status in (WatchStatus.KEY_PROBLEM, WatchStatus.PAUSED) and state.error:
+            errors.append(state.error)
+            queue.put_nowait(None)  # type: ignore[arg-type]
+
+    watcher = MailboxWatcher(service, mailbox, on_new=on_new, on_state=on_state, active_window=timeout + 60)
+    watcher.start()
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    try:
+        while True:
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                raise TimeoutExpired(
+                    f"no new mail in {mailbox.address} within {timeout:g} s", provider=mailbox.provider
+                )
+            try:
+                message = await asyncio.wait_for(queue.get(), remaining)
+            except asyncio.TimeoutError:
+                continue
+            if message is None:
+                raise errors[-1]
+            if message.is_pushed_only:
+                message = await _reconcile_pushed(service, mailbox, message)
+            if accept(message):
+                return message
+    finally:
+        await watcher.stop()
+
+
+async def _reconcile_pushed(service, mailbox: Mailbox, pushed: Message) -> Message:
+    """Swap a pushed mail (no id) for its listed twin, so scripts get a real id."""
+    try:
+        await service.refresh(mailbox)
+    except TempmailError:
+        return pushed
+    fingerprint = pushed.fingerprint()
+    for message in service.stored_messages(mailbox):
+        if message.fingerprint() == fingerprint:
+            return message
+    return pushed
