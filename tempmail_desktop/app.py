@@ -1,0 +1,135 @@
+"""Start and stop the desktop app.
+
+qasync runs asyncio on the Qt loop. The app waits on a sentinel future; every
+way to quit (window, tray, Ctrl+Q, SIGTERM) sets it, then shutdown runs in
+order: watchers and jobs cancelled, the HTTP client closed, the store closed,
+and only then does Qt quit. A second launch hands over to the first one.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_API", "pyside6")  # qasync picks its binding from this
+
+import argparse
+import asyncio
+import json
+import logging
+import signal
+import sys
+import traceback
+
+from . import APP_DISPLAY_NAME, APP_ID, APP_NAME, APP_ORG, __version__
+
+log = logging.getLogger("tempmail.app")
+
+INSTANCE_SERVER = f"{APP_NAME}-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="tempmail-desktop", description=APP_DISPLAY_NAME)
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="check the app's pieces without a window; print JSON")
+    parser.add_argument("--hidden", action="store_true", help="start in the tray")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    from .service.logs import setup_logging
+
+    setup_logging(filename="tempmail-desktop.log")
+    if args.self_test:
+        from .selftest import run_self_test
+
+        report = run_self_test()
+        print(json.dumps(report, indent=2))
+        return 0 if report["ok"] else 1
+    return run_gui(start_hidden=args.hidden)
+
+
+def _install_excepthook() -> None:
+    def hook(exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            return
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("uncaught error:\n%s", text)
+        from .ui.dialogs import show_crash_dialog
+
+        show_crash_dialog(exc_type.__name__, str(exc))
+
+    sys.excepthook = hook
+
+
+def run_gui(*, start_hidden: bool = False) -> int:
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtNetwork import QLocalSocket
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName(APP_ORG)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+
+    # A second launch: wake the first one and leave.
+    probe = QLocalSocket()
+    probe.connectToServer(INSTANCE_SERVER)
+    if probe.waitForConnected(300):
+        probe.write(b"show\n")
+        probe.waitForBytesWritten(500)
+        probe.disconnectFromServer()
+        print(f"{APP_DISPLAY_NAME} is already running; brought its window to the front.")
+        return 0
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setQuitOnLastWindowClosed(False)  # quitting is ours to order
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    _install_excepthook()
+    try:
+        with loop:
+            return loop.run_until_complete(_run(app, start_hidden=start_hidden))
+    finally:
+        asyncio.set_event_loop(None)
+
+
+async def _run(app, *, start_hidden: bool) -> int:
+    from PySide6.QtNetwork import QLocalServer
+
+    from .ui.bootstrap import build_application
+
+    quit_requested = asyncio.Event()
+    parts = await build_application(app, request_quit=quit_requested.set, start_hidden=start_hidden)
+
+    server = QLocalServer()
+    QLocalServer.removeServer(INSTANCE_SERVER)  # a stale socket from a crash
+    if server.listen(INSTANCE_SERVER):
+        def on_connection() -> None:
+            conn = server.nextPendingConnection()
+            if conn is not None:
+                conn.readyRead.connect(lambda: (conn.readAll(), parts.window.bring_to_front()))
+                conn.disconnected.connect(conn.deleteLater)
+
+        server.newConnection.connect(on_connection)
+    else:
+        log.warning("single-instance server not started: %s", server.errorString())
+
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        try:
+            loop.add_signal_handler(signum, quit_requested.set)
+        except (NotImplementedError, RuntimeError, ValueError):
+            signal.signal(signum, lambda *_: loop.call_soon_threadsafe(quit_requested.set))
+
+    await quit_requested.wait()
+    log.info("quitting")
+    await parts.shutdown()
+    server.close()
+    return 0

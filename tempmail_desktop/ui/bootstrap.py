@@ -1,0 +1,118 @@
+"""Build the app's parts in order, and take them down in reverse."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from ..service.mail import MailService
+from ..service.secrets import Secrets
+from ..service.settings import Settings
+from ..service.store import Store
+from .controller import AppController
+from .i18n import install_translators
+from .icons import app_icon
+from .main_window import MainWindow
+from .notify import Notifier
+from .theme import apply_theme
+from .tray import TrayIcon
+
+log = logging.getLogger("tempmail.ui")
+
+
+@dataclass
+class AppParts:
+    app: QApplication
+    settings: Settings
+    store: Store
+    controller: AppController
+    window: MainWindow
+    notifier: Notifier
+    tray: TrayIcon | None
+    timers: list[QTimer] = field(default_factory=list)
+    _closed: bool = False
+
+    async def shutdown(self) -> None:
+        """Orderly: save the layout, stop watchers and jobs, close the client, close the store."""
+        if self._closed:
+            return
+        self._closed = True
+        for timer in self.timers:
+            timer.stop()
+        self.window.save_layout()
+        if self.tray is not None:
+            self.tray.hide()
+        await self.controller.shutdown()
+        self.store.close()
+        self.window.hide()
+        self.window.deleteLater()
+
+
+def _refresh_unread(parts: AppParts) -> None:
+    total = sum(parts.store.unread_counts().values())
+    parts.notifier.set_unread_total(total)
+
+
+async def build_application(app: QApplication, *, request_quit: Callable[[], None], start_hidden: bool = False) -> AppParts:
+    settings = Settings.load()
+    install_translators(app, settings.get("ui.language"))
+    apply_theme(app, settings.get("ui.theme"))
+    app.setWindowIcon(app_icon())
+
+    store = Store()
+    service = MailService(store=store, settings=settings, secrets=Secrets())
+    controller = AppController(service)
+    window = MainWindow(controller)
+    tray = TrayIcon(settings, window) if QSystemTrayIcon.isSystemTrayAvailable() else None
+    notifier = Notifier(settings, window, tray)
+    parts = AppParts(app, settings, store, controller, window, notifier, tray)
+
+    controller.newMail.connect(notifier.notify_new_mail)
+    controller.messagesChanged.connect(lambda *_: _refresh_unread(parts))
+    window.quitRequested.connect(request_quit)
+    window.settingsRequested.connect(lambda: _open_settings(parts))
+    window.dashboardRequested.connect(lambda: _open_dashboard(parts))
+    if tray is not None:
+        tray.showRequested.connect(window.bring_to_front)
+        tray.newAddressRequested.connect(lambda: (window.bring_to_front(), window.new_address()))
+        tray.quitRequested.connect(request_quit)
+        tray.show()
+    window.set_close_to_tray(tray is not None and bool(settings.get("tray.close_to_tray")))
+    _refresh_unread(parts)
+
+    hidden = (start_hidden or bool(settings.get("tray.start_hidden"))) and tray is not None
+    if not hidden:
+        window.show()
+    controller.start_watching_all()
+
+    # Python runs its signal handlers (SIGTERM) only when it gets control;
+    # a light timer hands it control twice a second while Qt idles.
+    wake = QTimer(app)
+    wake.setInterval(500)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+    parts.timers.append(wake)
+    return parts
+
+
+def _open_settings(parts: AppParts) -> None:
+    from .settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(parts.controller, parts.window)
+    dialog.languageChanged.connect(lambda lang: install_translators(parts.app, lang))
+    dialog.themeChanged.connect(lambda theme: apply_theme(parts.app, theme))
+    dialog.trayBehaviourChanged.connect(
+        lambda: parts.window.set_close_to_tray(parts.tray is not None and bool(parts.settings.get("tray.close_to_tray")))
+    )
+    dialog.open()
+
+
+def _open_dashboard(parts: AppParts) -> None:
+    from .dashboard import DashboardDialog
+
+    dialog = DashboardDialog(parts.controller, parts.window)
+    dialog.open()

@@ -1,0 +1,325 @@
+"""Dialogs: new address, open an existing one, rename, confirmations, crash.
+
+Dialogs are non-blocking (``open()``) and start their work through the
+controller, so no modal loop ever runs inside a coroutine.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import TempmailError
+from ..core.models import Capability, Mailbox
+from ..providers.registry import PROVIDERS, provider_class, provider_info
+from .controller import AppController
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask before anything destroys data. Called from plain slots, never from a coroutine."""
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                  QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_crash_dialog(kind: str, text: str) -> None:
+    if QApplication.instance() is None:
+        return
+    from ..service.paths import log_dir
+
+    box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("Crash", "Unexpected error"),
+                      QApplication.translate("Crash", "Something went wrong: %1\n\nThe app keeps running. "
+                                             "Details are in the log file in %2.")
+                      .replace("%1", f"{kind}: {text}"[:500]).replace("%2", str(log_dir())))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
+class _JobDialog(QDialog):
+    """A dialog that starts one controller job and shows its error inline."""
+
+    def __init__(self, controller: AppController, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("inlineError")
+        self.error_label.setStyleSheet("color:#b00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(lambda: self.start())  # each dialog defines start()
+        self._pending = False
+        controller.errorOccurred.connect(self._on_error)
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def _on_error(self, who: str, text: str) -> None:
+        if self._pending:
+            self._pending = False
+            self.buttons.setEnabled(True)
+            self.show_error(f"{who}: {text}" if who else text)
+
+    def begin(self) -> None:
+        self._pending = True
+        self.show_error("")
+        self.buttons.setEnabled(False)
+
+    def finish(self, _result=None) -> None:
+        self._pending = False
+        self.accept()
+
+
+
+def _provider_combo(parent: QWidget, wanted: Capability | None = None) -> QComboBox:
+    combo = QComboBox(parent)
+    for pid, cls in PROVIDERS.items():
+        if wanted is None or wanted in cls.info.capabilities:
+            combo.addItem(cls.info.name, pid)
+    return combo
+
+
+class NewAddressDialog(_JobDialog):
+    """Provider, then random or chosen prefix/domain. Create is the second click."""
+
+    created = Signal(object)
+
+    def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.setWindowTitle(self.tr("New address"))
+        self.provider_combo = _provider_combo(self, Capability.RANDOM_ADDRESS)
+        self.provider_combo.setAccessibleName(self.tr("Service"))
+        default = controller.service.default_provider_id()
+        self.provider_combo.setCurrentIndex(max(0, self.provider_combo.findData(default)))
+        self.random_radio = QRadioButton(self.tr("Random address"), self)
+        self.choose_radio = QRadioButton(self.tr("Choose the name"), self)
+        group = QButtonGroup(self)
+        group.addButton(self.random_radio)
+        group.addButton(self.choose_radio)
+        self.random_radio.setChecked(True)
+        self.prefix_edit = QLineEdit(self)
+        self.prefix_edit.setPlaceholderText(self.tr("name"))
+        self.prefix_edit.setAccessibleName(self.tr("Name before the @"))
+        self.domain_combo = QComboBox(self)
+        self.domain_combo.setEditable(True)
+        self.domain_combo.setAccessibleName(self.tr("Domain"))
+        self.hint_label = QLabel(self)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("color:palette(mid);")
+        choose_row = QHBoxLayout()
+        choose_row.addWidget(self.prefix_edit, 1)
+        choose_row.addWidget(QLabel("@", self))
+        choose_row.addWidget(self.domain_combo, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Service:"), self.provider_combo)
+        form.addRow(self.random_radio)
+        form.addRow(self.choose_radio)
+        form.addRow(choose_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        self.provider_combo.currentIndexChanged.connect(self._on_provider)
+        self.choose_radio.toggled.connect(self._update_enabled)
+        self.prefix_edit.textChanged.connect(self._validate)
+        self._domain_job = None
+        self._on_provider()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()
+
+    def provider_id(self) -> str:
+        return self.provider_combo.currentData()
+
+    def _on_provider(self) -> None:
+        pid = self.provider_id()
+        info = provider_info(pid)
+        can_choose = Capability.CHOSEN_PREFIX in info.capabilities
+        self.choose_radio.setEnabled(can_choose)
+        if not can_choose:
+            self.random_radio.setChecked(True)
+        hints = []
+        if info.retention is not None:
+            minutes = int(info.retention.total_seconds() // 60)
+            hints.append(self.tr("This service deletes mail after %s; the app keeps a copy.")
+                         % (self.tr("%s minutes") % minutes if minutes < 120 else self.tr("%s hours") % (minutes // 60)))
+        if not can_choose:
+            hints.append(self.tr("This service only gives random addresses."))
+        self.hint_label.setText(" ".join(hints))
+        self.domain_combo.clear()
+        if Capability.DOMAIN_LIST in info.capabilities:
+            async def load():
+                provider = await self.controller.service.provider(pid)
+                return await provider.domains()
+
+            def fill(domains) -> None:
+                if self.provider_id() == pid and domains:
+                    self.domain_combo.clear()
+                    for d in domains:
+                        self.domain_combo.addItem(d.name + (f" ({d.kind})" if d.kind else ""), d.name)
+
+            self._domain_job = self.controller.run(f"domains:{pid}", load(), fill)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        choose = self.choose_radio.isChecked()
+        self.prefix_edit.setEnabled(choose)
+        self.domain_combo.setEnabled(choose and Capability.CHOSEN_DOMAIN in provider_info(self.provider_id()).capabilities)
+        self._validate()
+
+    def _validate(self) -> bool:
+        if not self.choose_radio.isChecked():
+            self.show_error("")
+            return True
+        prefix = self.prefix_edit.text().strip()
+        if not prefix:
+            self.show_error(self.tr("Type the name you want before the @, or choose a random address."))
+            return False
+        try:
+            provider_class(self.provider_id())(self.controller.service.http).validate_prefix(prefix)
+        except TempmailError as exc:
+            self.show_error(str(exc))
+            return False
+        self.show_error("")
+        return True
+
+    def start(self) -> None:
+        if not self._validate():
+            return
+        prefix = domain = None
+        if self.choose_radio.isChecked():
+            prefix = self.prefix_edit.text().strip()
+            domain = self.domain_combo.currentData() or self.domain_combo.currentText().strip() or None
+        self.begin()
+
+        def done(mailbox: Mailbox | None) -> None:
+            if mailbox is not None:
+                self.created.emit(mailbox)
+                self.finish()
+
+        self.controller.create_mailbox(self.provider_id(), prefix, domain, on_done=done)
+
+
+class OpenAddressDialog(_JobDialog):
+    """Watch an address made elsewhere: any address (GPTMail, Worker), the key's own (Cat Mails)."""
+
+    def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.setWindowTitle(self.tr("Open existing address"))
+        self.provider_combo = QComboBox(self)
+        for pid, cls in PROVIDERS.items():
+            caps = cls.info.capabilities
+            if Capability.OPEN_ANY_ADDRESS in caps or Capability.KEY_MAILBOXES in caps or Capability.RENAME in caps:
+                self.provider_combo.addItem(cls.info.name, pid)
+        self.provider_combo.setAccessibleName(self.tr("Service"))
+        self.address_combo = QComboBox(self)
+        self.address_combo.setEditable(True)
+        self.address_combo.setAccessibleName(self.tr("Address"))
+        self.address_combo.lineEdit().setPlaceholderText("name@example.com")
+        self.hint_label = QLabel(self)
+        self.hint_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Service:"), self.provider_combo)
+        form.addRow(self.tr("Address:"), self.address_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open"))
+        self.provider_combo.currentIndexChanged.connect(self._on_provider)
+        self._on_provider()
+
+    def _on_provider(self) -> None:
+        pid = self.provider_combo.currentData()
+        caps = provider_info(pid).capabilities
+        self.address_combo.clear()
+        if Capability.KEY_MAILBOXES in caps:
+            self.hint_label.setText(self.tr("Pick one of the mailboxes your key may read."))
+
+            async def load():
+                provider = await self.controller.service.provider(pid)
+                return await provider.key_mailboxes()
+
+            def fill(boxes) -> None:
+                for mb in boxes or []:
+                    self.address_combo.addItem(mb.address)
+
+            self.controller.run(f"key-mailboxes:{pid}", load(), fill)
+        elif Capability.OPEN_ANY_ADDRESS in caps:
+            self.hint_label.setText(self.tr("This service reads any address on its domains."))
+        else:
+            self.hint_label.setText(self.tr("Only addresses your key owns can be read."))
+
+    def start(self) -> None:
+        address = self.address_combo.currentText().strip()
+        if "@" not in address:
+            self.show_error(self.tr("Type a full address, like name@example.com."))
+            return
+        self.begin()
+        self.controller.add_existing(self.provider_combo.currentData(), address,
+                                     on_done=lambda mb: self.finish() if mb is not None else None)
+
+
+class RenameDialog(_JobDialog):
+    def __init__(self, controller: AppController, mailbox: Mailbox, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.mailbox = mailbox
+        self.setWindowTitle(self.tr("Rename address"))
+        local, _, domain = mailbox.address.partition("@")
+        self.prefix_edit = QLineEdit(local, self)
+        self.prefix_edit.setAccessibleName(self.tr("New name before the @"))
+        self.domain_combo = QComboBox(self)
+        self.domain_combo.setEditable(True)
+        self.domain_combo.addItem(domain, domain)
+        self.domain_combo.setAccessibleName(self.tr("Domain"))
+        form = QFormLayout()
+        form.addRow(self.tr("Name:"), self.prefix_edit)
+        form.addRow(self.tr("Domain:"), self.domain_combo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("The address changes on the service; its mail stays here."), self))
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Rename"))
+
+        async def load():
+            provider = await controller.service.provider(mailbox.provider)
+            return await provider.domains()
+
+        def fill(domains) -> None:
+            for d in domains or []:
+                if self.domain_combo.findData(d.name) < 0:
+                    self.domain_combo.addItem(d.name, d.name)
+
+        controller.run(f"domains:{mailbox.provider}", load(), fill)
+
+    def start(self) -> None:
+        prefix = self.prefix_edit.text().strip()
+        try:
+            provider_class(self.mailbox.provider)(self.controller.service.http).validate_prefix(prefix)
+        except TempmailError as exc:
+            self.show_error(str(exc))
+            return
+        domain = self.domain_combo.currentData() or self.domain_combo.currentText().strip() or None
+        self.begin()
+        task = self.controller.rename_mailbox(self.mailbox, prefix, domain)
+        task.add_done_callback(lambda t: self.finish() if not t.cancelled() and t.result() is not None else None)

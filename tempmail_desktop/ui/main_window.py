@@ -1,0 +1,605 @@
+"""The main window: mailboxes | messages | message, with toolbar, menus,
+status bar and an in-window message bar. It shows what the controller
+emits and asks the controller to act; it holds no provider logic."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import TempmailError
+from ..core.extract import extract_otp
+from ..core.models import Attachment, Capability, Mailbox, Message
+from ..core.timeutil import utcnow
+from ..providers.registry import provider_class, provider_info
+from . import dialogs
+from .controller import AppController
+from .message_bar import MessageBar
+from .message_view import MessageView
+from .models import MailboxListModel, MailboxRow, MessageFilterProxy, MessageListModel
+from .watch_status import describe_state
+
+log = logging.getLogger("tempmail.ui")
+
+
+class MainWindow(QMainWindow):
+    quitRequested = Signal()
+    settingsRequested = Signal()
+    dashboardRequested = Signal()
+
+    def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.service = controller.service
+        self.store = controller.service.store
+        self.settings = controller.service.settings
+        self._close_to_tray = False
+        self._states: dict[tuple[str, str], object] = {}
+        self._current_message: Message | None = None
+        self.setWindowTitle(self.tr("Tempmail Desktop"))
+        self.setObjectName("MainWindow")
+        self.resize(1200, 760)
+        self._build_widgets()
+        self._build_actions()
+        self._connect()
+        self._load_mailboxes()
+        self._restore_layout()
+        self._tick = QTimer(self, interval=30_000, timeout=self._on_tick)
+        self._tick.start()
+
+    # -- construction -----------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.mailbox_model = MailboxListModel(self)
+        self.mailbox_view = QListView(self)
+        self.mailbox_view.setObjectName("mailboxList")
+        self.mailbox_view.setModel(self.mailbox_model)
+        self.mailbox_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.mailbox_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.mailbox_view.setAccessibleName(self.tr("Mailboxes"))
+        self.mailbox_view.setToolTip(self.tr("Your addresses. Click one to see its mail."))
+        self.mailbox_view.setSpacing(3)
+
+        self.message_model = MessageListModel(self)
+        self.message_proxy = MessageFilterProxy(self)
+        self.message_proxy.setSourceModel(self.message_model)
+        self.message_view = QTableView(self)
+        self.message_view.setObjectName("messageList")
+        self.message_view.setModel(self.message_proxy)
+        self.message_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.message_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.message_view.setSortingEnabled(False)
+        self.message_view.verticalHeader().hide()
+        self.message_view.setShowGrid(False)
+        self.message_view.setWordWrap(False)
+        self.message_view.setAlternatingRowColors(True)
+        header = self.message_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(24)
+        fit = QHeaderView.ResizeMode.ResizeToContents
+        for column, mode in (
+            (MessageListModel.COLUMN_MARKS, fit),
+            (MessageListModel.COLUMN_FROM, QHeaderView.ResizeMode.Interactive),
+            (MessageListModel.COLUMN_SUBJECT, QHeaderView.ResizeMode.Stretch),
+            (MessageListModel.COLUMN_CODE, fit),
+            (MessageListModel.COLUMN_RECEIVED, fit),
+        ):
+            header.setSectionResizeMode(column, mode)
+        header.resizeSection(MessageListModel.COLUMN_FROM, 120)
+        self.message_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.message_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.message_view.setAccessibleName(self.tr("Messages"))
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("filter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by sender or subject (Ctrl+F)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("Filter messages"))
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setObjectName("emptyHint")
+
+        middle = QWidget(self)
+        mid_layout = QVBoxLayout(middle)
+        mid_layout.setContentsMargins(0, 0, 0, 0)
+        mid_layout.addWidget(self.filter_edit)
+        mid_layout.addWidget(self.message_view, 1)
+        mid_layout.addWidget(self.empty_label)
+
+        self.reader = MessageView(self)
+        self.reader.setObjectName("messageView")
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.mailbox_view)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 5)
+        self.splitter.setSizes([260, 380, 560])
+
+        self.message_bar = MessageBar(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.state_label = QLabel(self)
+        self.quota_label = QLabel(self)
+        self.next_label = QLabel(self)
+        for label in (self.state_label, self.quota_label, self.next_label):
+            self.statusBar().addPermanentWidget(label)
+        self.setTabOrder(self.mailbox_view, self.filter_edit)
+        self.setTabOrder(self.filter_edit, self.message_view)
+        self.setTabOrder(self.message_view, self.reader)
+
+    def _action(self, text: str, slot, shortcut=None, *, tip: str = "", name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        self.act_new = self._action(tr("&New address…"), self.new_address, QKeySequence.StandardKey.New,
+                                    tip=tr("Create a new temporary address"), name="actNew")
+        self.act_open = self._action(tr("&Open existing address…"), self.open_existing,
+                                     tip=tr("Watch an address you already have"), name="actOpen")
+        self.act_check = self._action(tr("&Check now"), self.check_now, QKeySequence.StandardKey.Refresh,
+                                      tip=tr("Check for new mail now"), name="actCheck")
+        self.act_copy_address = self._action(tr("Copy &address"), self.copy_address, "Ctrl+Shift+A",
+                                             tip=tr("Copy the selected address"), name="actCopyAddress")
+        self.act_copy_code = self._action(tr("Copy &code"), self.copy_code, "Ctrl+Shift+C",
+                                          tip=tr("Copy the verification code of the open message"), name="actCopyCode")
+        self.act_delete = self._action(tr("&Delete message"), self.delete_message, QKeySequence.StandardKey.Delete,
+                                       tip=tr("Delete the selected message"), name="actDelete")
+        self.act_save = self._action(tr("&Save attachments…"), self.save_all_attachments, "Ctrl+S", name="actSave")
+        self.act_rename = self._action(tr("&Rename address…"), self.rename_mailbox, name="actRename")
+        self.act_clear = self._action(tr("C&lear mailbox…"), self.clear_mailbox, name="actClear")
+        self.act_drop = self._action(tr("Delete address on the service…"), self.drop_mailbox, name="actDrop")
+        self.act_forget = self._action(tr("&Forget address…"), self.forget_mailbox, name="actForget")
+        self.act_filter = self._action(tr("&Filter"), self.focus_filter, QKeySequence.StandardKey.Find, name="actFilter")
+        self.act_unread = QAction(tr("Only &unread"), self, checkable=True)
+        self.act_unread.toggled.connect(self.message_proxy.set_only_unread)
+        self.act_settings = self._action(tr("&Settings…"), self.settingsRequested.emit, QKeySequence.StandardKey.Preferences,
+                                         name="actSettings")
+        self.act_dashboard = self._action(tr("GPTMail &dashboard…"), self.dashboardRequested.emit, name="actDashboard")
+        self.act_quit = self._action(tr("&Quit"), self.quitRequested.emit, "Ctrl+Q", name="actQuit")
+        self.act_about = self._action(tr("&About"), self.show_about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(tr("&File"))
+        for act in (self.act_new, self.act_open, None, self.act_settings, None, self.act_quit):
+            file_menu.addSeparator() if act is None else file_menu.addAction(act)
+        box_menu = menu.addMenu(tr("&Mailbox"))
+        for act in (self.act_copy_address, self.act_check, None, self.act_rename, self.act_clear, None,
+                    self.act_drop, self.act_forget):
+            box_menu.addSeparator() if act is None else box_menu.addAction(act)
+        msg_menu = menu.addMenu(tr("M&essage"))
+        for act in (self.act_copy_code, self.act_save, None, self.act_delete):
+            msg_menu.addSeparator() if act is None else msg_menu.addAction(act)
+        view_menu = menu.addMenu(tr("&View"))
+        view_menu.addAction(self.act_filter)
+        view_menu.addAction(self.act_unread)
+        tools = menu.addMenu(tr("&Tools"))
+        tools.addAction(self.act_dashboard)
+        help_menu = menu.addMenu(tr("&Help"))
+        help_menu.addAction(self.act_about)
+
+        toolbar = QToolBar(tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for act in (self.act_new, self.act_copy_address, self.act_check, self.act_copy_code, self.act_delete):
+            toolbar.addAction(act)
+        self.addToolBar(toolbar)
+
+        for act in (self.act_copy_address, self.act_check, self.act_rename, self.act_clear, self.act_drop, self.act_forget):
+            self.mailbox_view.addAction(act)
+        for act in (self.act_copy_code, self.act_save, self.act_delete):
+            self.message_view.addAction(act)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.mailboxAdded.connect(self._on_mailbox_added)
+        c.mailboxUpdated.connect(self._on_mailbox_updated)
+        c.mailboxRemoved.connect(self._on_mailbox_removed)
+        c.messagesChanged.connect(self._on_messages_changed)
+        c.messageLoaded.connect(self._on_message_loaded)
+        c.watchStateChanged.connect(self._on_watch_state)
+        c.errorOccurred.connect(self.show_error)
+        c.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        c.downloadProgress.connect(self._on_download_progress)
+        self.mailbox_view.selectionModel().currentChanged.connect(self._on_mailbox_selected)
+        self.mailbox_view.clicked.connect(lambda _i: None)
+        self.message_view.selectionModel().currentChanged.connect(self._on_message_selected)
+        self.filter_edit.textChanged.connect(self._on_filter)
+        r = self.reader
+        r.codeCopied.connect(lambda code: self.statusBar().showMessage(self.tr("Copied %s") % code, 5000))
+        r.remoteImagesRequested.connect(self._load_remote_images)
+        r.openLinkRequested.connect(self.open_link)
+        r.saveAttachmentsRequested.connect(self.save_attachments)
+        r.openAttachmentRequested.connect(self.open_attachment)
+        r.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    # -- layout memory ----------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        saved = self.settings.get("ui.window_state")
+        if not saved:
+            return
+        try:
+            geometry, state, splitter = saved.split(";")
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+            self.restoreState(QByteArray.fromBase64(state.encode()))
+            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
+        except ValueError:
+            log.info("ignoring a saved window layout in an old format")
+
+    def save_layout(self) -> None:
+        parts = [bytes(x.toBase64().data()).decode() for x in (self.saveGeometry(), self.saveState(), self.splitter.saveState())]
+        self.settings.set("ui.window_state", ";".join(parts))
+        try:
+            self.settings.save()
+        except OSError as exc:
+            log.warning("could not save the window layout: %s", exc)
+
+    # -- mailboxes --------------------------------------------------------
+
+    def _row_for(self, mailbox: Mailbox) -> MailboxRow:
+        return MailboxRow(
+            mailbox=mailbox,
+            provider_name=provider_info(mailbox.provider).name,
+            unread=self.store.unread_count(mailbox.provider, mailbox.address),
+            status="",
+        )
+
+    def _load_mailboxes(self) -> None:
+        rows = [self._row_for(mb) for mb in self.store.mailboxes()]
+        self.mailbox_model.set_mailboxes(rows)
+        if rows:
+            self.mailbox_view.setCurrentIndex(self.mailbox_model.index(0, 0))
+        self._update_empty_hint()
+        self._update_actions()
+
+    def current_mailbox(self) -> Mailbox | None:
+        index = self.mailbox_view.currentIndex()
+        return self.mailbox_model.mailbox_at(index.row()) if index.isValid() else None
+
+    def select_mailbox(self, provider: str, address: str) -> None:
+        row = self.mailbox_model.row_for(provider, address)
+        if row >= 0:
+            self.mailbox_view.setCurrentIndex(self.mailbox_model.index(row, 0))
+
+    def _on_mailbox_added(self, mailbox: Mailbox) -> None:
+        self.mailbox_model.add_or_update(self._row_for(mailbox))
+        self.select_mailbox(mailbox.provider, mailbox.address)
+        self._update_empty_hint()
+
+    def _on_mailbox_updated(self, old_address: str, mailbox: Mailbox) -> None:
+        self.mailbox_model.remove(mailbox.provider, old_address)
+        self._on_mailbox_added(mailbox)
+
+    def _on_mailbox_removed(self, provider: str, address: str) -> None:
+        self.mailbox_model.remove(provider, address)
+        if self.current_mailbox() is None:
+            self.message_model.set_messages([])
+            self.reader.set_message(None)
+        self._update_empty_hint()
+        self._update_actions()
+
+    def _on_mailbox_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        mailbox = self.mailbox_model.mailbox_at(current.row()) if current.isValid() else None
+        self.reader.set_message(None)
+        self._current_message = None
+        if mailbox is None:
+            self.message_model.set_messages([])
+        else:
+            self.message_model.set_messages(self.store.summaries(mailbox.provider, mailbox.address))
+            self.controller.watch(mailbox, active=True)
+            self._show_state(mailbox)
+        self._update_empty_hint()
+        self._update_actions()
+
+    # -- messages ---------------------------------------------------------
+
+    def _on_messages_changed(self, provider: str, address: str) -> None:
+        self.mailbox_model.set_unread(provider, address, self.store.unread_count(provider, address))
+        current = self.current_mailbox()
+        if current is None or (current.provider, current.address) != (provider, address):
+            return
+        selected = self._current_message.id if self._current_message else None
+        self.message_model.set_messages(self.store.summaries(provider, address))
+        if selected is not None:
+            row = self.message_model.row_of(selected)
+            if row >= 0:
+                index = self.message_proxy.mapFromSource(self.message_model.index(row, 0))
+                self.message_view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            else:
+                self.reader.set_message(None)
+                self._current_message = None
+        self._update_empty_hint()
+
+    def _on_message_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        mailbox = self.current_mailbox()
+        if not current.isValid() or mailbox is None:
+            return
+        message = self.message_model.message_at(self.message_proxy.mapToSource(current).row())
+        if message is None or (self._current_message is not None and self._current_message.id == message.id):
+            return
+        self._current_message = message
+        self.controller.open_message(mailbox, message.id)
+        self._update_actions()
+
+    def _on_message_loaded(self, message: Message) -> None:
+        mailbox = self.current_mailbox()
+        if mailbox is None or message.mailbox != mailbox.address:
+            return
+        if self._current_message is not None and self._current_message.id != message.id:
+            return
+        self._current_message = message
+        self.reader.set_message(message)
+        self.message_model.mark_seen(message.id, True)
+        self.mailbox_model.set_unread(mailbox.provider, mailbox.address,
+                                      self.store.unread_count(mailbox.provider, mailbox.address))
+        self._update_actions()
+
+    def open_message(self, provider: str, address: str, message_id: str) -> None:
+        """Select a mailbox and a message (a notification was clicked)."""
+        self.bring_to_front()
+        self.select_mailbox(provider, address)
+        row = self.message_model.row_of(message_id)
+        if row >= 0:
+            index = self.message_proxy.mapFromSource(self.message_model.index(row, 0))
+            self.message_view.setCurrentIndex(index)
+
+    def _on_filter(self, text: str) -> None:
+        self.message_proxy.set_filter_text(text)
+        self._update_empty_hint()
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def _update_empty_hint(self) -> None:
+        if self.mailbox_model.rowCount() == 0:
+            text = self.tr("No addresses yet. Press Ctrl+N (New address) to get one in a click.")
+        elif self.message_model.rowCount() == 0:
+            text = self.tr("No mail yet. New mail appears here as soon as it arrives.")
+        elif self.message_proxy.rowCount() == 0:
+            text = self.tr("No message matches the filter.")
+        else:
+            text = ""
+        self.empty_label.setText(text)
+        self.empty_label.setVisible(bool(text))
+
+    def _update_actions(self) -> None:
+        mailbox = self.current_mailbox()
+        caps = provider_info(mailbox.provider).capabilities if mailbox else frozenset()
+        has_msg = self._current_message is not None
+        self.act_copy_address.setEnabled(mailbox is not None)
+        self.act_check.setEnabled(mailbox is not None)
+        self.act_rename.setEnabled(Capability.RENAME in caps)
+        self.act_clear.setEnabled(Capability.CLEAR in caps)
+        self.act_drop.setEnabled(Capability.DELETE_MAILBOX in caps)
+        self.act_forget.setEnabled(mailbox is not None)
+        self.act_delete.setEnabled(has_msg and Capability.DELETE_MESSAGE in caps)
+        self.act_copy_code.setEnabled(has_msg)
+        self.act_save.setEnabled(has_msg and bool(self._current_message and self._current_message.attachments))
+
+    # -- status -----------------------------------------------------------
+
+    def _on_watch_state(self, state) -> None:
+        self._states[(state.provider, state.address)] = state
+        text = describe_state(state)
+        status_for_list = text if state.status in ("offline", "paused", "key") else ""
+        self.mailbox_model.set_status(state.provider, state.address, status_for_list)
+        current = self.current_mailbox()
+        if current is not None and (current.provider, current.address) == (state.provider, state.address):
+            self._show_state(current)
+
+    def _show_state(self, mailbox: Mailbox) -> None:
+        state = self._states.get((mailbox.provider, mailbox.address))
+        self.state_label.setText(describe_state(state) if state else self.tr("Starting…"))
+        if state is not None and state.next_check_at is not None:
+            seconds = max(0, int((state.next_check_at - utcnow()).total_seconds()))
+            self.next_label.setText(self.tr("Next check in %s s") % seconds if seconds < 120
+                                    else self.tr("Next check at %s") % state.next_check_at.astimezone().strftime("%H:%M"))
+        else:
+            self.next_label.setText("")
+        provider = next((p for p in self.service.cached_providers() if p.id == mailbox.provider), None)
+        quota = provider.quota if provider else None
+        if quota is not None and quota.remaining is not None:
+            limit = f"/{quota.limit}" if quota.limit else ""
+            self.quota_label.setText(self.tr("Quota left: %s") % f"{quota.remaining}{limit}")
+        else:
+            self.quota_label.setText("")
+
+    def _on_tick(self) -> None:
+        self.mailbox_model.tick()
+        mailbox = self.current_mailbox()
+        if mailbox is not None:
+            self._show_state(mailbox)
+
+    def show_error(self, who: str, text: str) -> None:
+        self.message_bar.show_message(f"{who}: {text}" if who else text, kind="error")
+
+    def _on_download_progress(self, name: str, done: int, total: int) -> None:
+        if total > 0:
+            self.statusBar().showMessage(self.tr("Saving %1: %2%").replace("%1", name).replace("%2", str(done * 100 // total)), 3000)
+
+    # -- actions ----------------------------------------------------------
+
+    def new_address(self) -> None:
+        dialog = dialogs.NewAddressDialog(self.controller, self)
+        dialog.created.connect(lambda mb: self.statusBar().showMessage(self.tr("Created %s (copied)") % mb.address, 8000))
+        dialog.created.connect(lambda mb: QGuiApplication.clipboard().setText(mb.address))
+        dialog.open()
+
+    def open_existing(self) -> None:
+        dialog = dialogs.OpenAddressDialog(self.controller, self)
+        dialog.open()
+
+    def check_now(self) -> None:
+        mailbox = self.current_mailbox()
+        self.controller.check_now(mailbox)
+        self.statusBar().showMessage(self.tr("Checking…"), 3000)
+
+    def copy_address(self) -> None:
+        mailbox = self.current_mailbox()
+        if mailbox is not None:
+            QGuiApplication.clipboard().setText(mailbox.address)
+            self.statusBar().showMessage(self.tr("Copied %s") % mailbox.address, 5000)
+
+    def copy_code(self) -> None:
+        message = self._current_message
+        code = extract_otp(message.subject, message.text, message.html) if message else None
+        if code:
+            QGuiApplication.clipboard().setText(code)
+            self.statusBar().showMessage(self.tr("Copied %s") % code, 5000)
+        else:
+            self.statusBar().showMessage(self.tr("No code found in this message"), 5000)
+
+    def delete_message(self) -> None:
+        mailbox, message = self.current_mailbox(), self._current_message
+        if mailbox is None or message is None:
+            return
+        if dialogs.confirm(self, self.tr("Delete message"),
+                           self.tr("Delete “%s” on the service and here?") % (message.subject or message.id)):
+            self.controller.delete_message(mailbox, message.id)
+
+    def clear_mailbox(self) -> None:
+        mailbox = self.current_mailbox()
+        if mailbox and dialogs.confirm(self, self.tr("Clear mailbox"),
+                                       self.tr("Delete all mail in %s on the service and here?") % mailbox.address):
+            self.controller.clear_mailbox(mailbox)
+
+    def drop_mailbox(self) -> None:
+        mailbox = self.current_mailbox()
+        if mailbox and dialogs.confirm(self, self.tr("Delete address"),
+                                       self.tr("Delete %s on the service? Its mail will be gone for good.") % mailbox.address):
+            self.controller.drop_mailbox(mailbox, upstream=True)
+
+    def forget_mailbox(self) -> None:
+        mailbox = self.current_mailbox()
+        if mailbox and dialogs.confirm(self, self.tr("Forget address"),
+                                       self.tr("Forget %s and its stored mail on this computer? The service keeps it until it expires.") % mailbox.address):
+            self.controller.drop_mailbox(mailbox, upstream=False)
+
+    def rename_mailbox(self) -> None:
+        mailbox = self.current_mailbox()
+        if mailbox is None:
+            return
+        dialog = dialogs.RenameDialog(self.controller, mailbox, self)
+        dialog.open()
+
+    def save_all_attachments(self) -> None:
+        if self._current_message is not None:
+            self.save_attachments(self.service.attachments_of(self._current_message))
+
+    def save_attachments(self, attachments: list[Attachment]) -> None:
+        mailbox, message = self.current_mailbox(), self._current_message
+        if mailbox is None or message is None or not attachments:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Save attachments to"), str(Path.home() / "Downloads"))
+        if not folder:
+            return
+        resolved = self.service.attachments_of(message)
+        wanted = {a.name for a in attachments}
+        chosen = [a for a in resolved if a.name in wanted] or attachments
+
+        def done(paths: list[Path]) -> None:
+            names = ", ".join(p.name for p in paths)
+            self.message_bar.show_message(self.tr("Saved: %s") % names, kind="info")
+
+        self.controller.save_attachments(mailbox, message, Path(folder), only=chosen, on_done=done)
+
+    def open_attachment(self, attachment: Attachment) -> None:
+        """Save into a private temp folder, then hand it to the system after the user agrees."""
+        mailbox, message = self.current_mailbox(), self._current_message
+        if mailbox is None or message is None:
+            return
+        if not dialogs.confirm(self, self.tr("Open attachment"),
+                               self.tr("Open “%s” with the program your system uses for it? Only open files you trust.") % attachment.name):
+            return
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="tempmail-"))
+        resolved = [a for a in self.service.attachments_of(message) if a.name == attachment.name] or [attachment]
+
+        def done(paths: list[Path]) -> None:
+            if paths:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
+
+        self.controller.save_attachments(mailbox, message, folder, only=resolved[:1], on_done=done)
+
+    def _load_remote_images(self, urls: list[str]) -> None:
+        self.controller.fetch_remote_images(urls, self.reader.add_remote_images)
+
+    def open_link(self, url: QUrl, shown_text: str) -> None:
+        if url.scheme() not in ("http", "https", "mailto"):
+            return
+        if MessageView.link_mismatch(shown_text, url):
+            if not dialogs.confirm(
+                self, self.tr("Open link"),
+                self.tr("The link says “%1” but leads to %2. Open it anyway?")
+                .replace("%1", shown_text).replace("%2", url.toDisplayString()),
+            ):
+                return
+        QDesktopServices.openUrl(url)
+
+    def show_about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(self, self.tr("About Tempmail Desktop"),
+                          self.tr("Tempmail Desktop %s\nA desktop inbox for temporary-email services.") % __version__)
+
+    # -- window -----------------------------------------------------------
+
+    def set_close_to_tray(self, enabled: bool) -> None:
+        self._close_to_tray = enabled
+
+    def bring_to_front(self) -> None:
+        self.show()
+        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        if self._close_to_tray:
+            event.ignore()
+            self.hide()
+            return
+        event.accept()
+        self.quitRequested.emit()

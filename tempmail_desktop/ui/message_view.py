@@ -1,0 +1,1129 @@
+"""The reading pane: one message, shown safely and without freezing the window.
+
+Safety lives in :class:`~.safe_browser.SafeTextBrowser` (no file, no network,
+no navigation); this module decides what to show around it: headers, the
+verification code and link, the remote-images bar, the Text / Source /
+Headers tabs and the attachments strip. Everything the user can act on leaves
+as a signal; the window decides.
+
+Speed, as measured here (Xvfb, 2 cores): Qt's rich-text engine is slow on
+table-heavy mail; ``setHtml`` of a 2 MB newsletter built from nested tables
+holds the UI thread for 2.5-5 s, and already ~0.2 s at 50 KB. Parsing in a
+worker thread does not help: PySide keeps the GIL through ``setHtml``, and a
+Python worker doing the pure-Python part (code extraction, HTML reading)
+still stalled the UI 40-180 ms at a time through the GIL. So big mail is
+prepared *cooperatively on the UI thread*: every stage is a generator step
+of a few milliseconds (scanning, simplifying the HTML into flat, table-free
+slices, inserting them), pumped by a zero-delay timer between events. The
+Text tab shows at once; the simplified HTML follows; "Show original layout"
+renders the real thing on request. Ordinary mail renders as it is, at once.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import logging
+import re
+import time
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.models import Attachment, Message
+from .safe_browser import (
+    SafeTextBrowser,
+    cid_key,
+    image_reference_steps,
+    remote_image_url_steps,
+    run_to_end,
+    url_key,
+)
+
+log = logging.getLogger("tempmail.ui")
+
+# Above either limit a mail is rendered simplified and in steps (see module
+# doc). Rendered as it is, a mail at the limits costs Qt roughly 0.2-0.9 s here.
+BIG_HTML_CHARS = 200_000
+BIG_HTML_CELLS = 500
+BIG_HTML_IMAGES = 300
+# One slice of simplified HTML: ~5-10 ms of insertHtml and layout here.
+SLICE_CHARS = 8_000
+# How long one turn of cooperative work may hold the UI thread.
+STEP_BUDGET_S = 0.010
+# The simplifier reads this much HTML per step (~2-4 ms).
+FEED_CHARS = 4_096
+# Simplified HTML beyond this is not rendered; the Text tab has all of it.
+MAX_SIMPLIFIED_CHARS = 4_000_000
+# For big mail the code/link extraction (one call each, not divisible into
+# steps) reads only the start of the simplified body: ~5-10 ms instead of
+# 1-2 s for 2 MB. The simplified HTML has no CSS to wade through and keeps the
+# emphasis and links the extraction looks for; codes sit at the top of a mail.
+EXTRACT_CHARS = 24_000
+# The raw source is parsed (headers, inline parts) only below this size: the
+# MIME parser is one long call, too.
+MAX_RAW_PARSE_CHARS = 1_000_000
+# Qt lays out a line with no break opportunity in quadratic time (a 2 MB
+# line took minutes); plain-text views get such lines cut for display.
+MAX_DISPLAY_LINE = 10_000
+
+_LINK_SCHEMES = ("http", "https", "mailto")
+_CELL_RE = re.compile(r"<t[dh][\s>]", re.I)
+_IMG_RE = re.compile(r"<img[\s>/]", re.I)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MessageView", text)
+
+
+def human_size(n: int | None) -> str:
+    """A byte count the way people read it: 512 B, 1.5 KB, 12 MB."""
+    if n is None or n < 0:
+        return _tr("unknown size")
+    if n < 1024:
+        return _tr("%1 B").replace("%1", str(n))
+    units = (_tr("KB"), _tr("MB"), _tr("GB"), _tr("TB"))
+    value = float(n)
+    for unit in units:
+        value /= 1024
+        if value < 1024:
+            break
+    return f"{QLocale().toString(value, 'f', 1 if value < 10 else 0)} {unit}"
+
+
+# -- links ----------------------------------------------------------------
+
+_SHOWN_URL_RE = re.compile(r"(?i)\b(?:https?|ftp)://[^\s<>\"']+")
+_SHOWN_DOMAIN_RE = re.compile(
+    r"(?i)^(?:www\.)?(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,24}\.?(?::\d+)?(?:[/?#]\S*)?$"
+)
+_SHOWN_EMAIL_RE = re.compile(r"^[^\s@<>]+@([^\s@<>]+\.[^\W\d_]{2,24})$")
+
+
+def _host_key(host: str) -> str:
+    """A host as compared: ASCII (punycode), lower case, no trailing dot, no www."""
+    host = host.strip().rstrip(".").lower()
+    try:
+        ace = bytes(QUrl.toAce(host).data()).decode("ascii") or host
+    except UnicodeDecodeError:
+        ace = host
+    return ace.removeprefix("www.")
+
+
+def _same_site(a: str, b: str) -> bool:
+    return a == b or a.endswith("." + b) or b.endswith("." + a)
+
+
+def link_mismatch(shown_text: str, url: QUrl | str) -> bool:
+    """True when a link's text names another site than the one it opens.
+
+    "paypal.com" leading to paypal.com.evil.net is the classic; text that
+    does not look like an address ("Click here") never mismatches, and a
+    subdomain of the shown site (email.paypal.com for paypal.com) is the
+    same site.
+    """
+    target = url if isinstance(url, QUrl) else QUrl(str(url).strip())
+    shown = " ".join((shown_text or "").split())
+    if not shown:
+        return False
+    scheme = target.scheme().lower()
+    email = _SHOWN_EMAIL_RE.match(shown.removeprefix("mailto:"))
+    if email:
+        if scheme != "mailto":
+            return True
+        return target.path().strip().lower() != shown.removeprefix("mailto:").lower()
+    url_in_text = _SHOWN_URL_RE.search(shown)
+    if url_in_text:
+        shown_host = QUrl(url_in_text.group(0).rstrip(".,;:!?)]}")).host()
+    elif _SHOWN_DOMAIN_RE.match(shown):
+        shown_host = QUrl("http://" + shown).host()
+    else:
+        return False
+    if not shown_host:
+        return False
+    target_host = target.host() if scheme in ("http", "https", "ftp") else ""
+    if not target_host:
+        return True  # looks like a web address, opens something else
+    return not _same_site(_host_key(shown_host), _host_key(target_host))
+
+
+# -- simplified HTML for big mail ----------------------------------------------
+
+
+_BLOCK_KIND = {
+    "p": "p", "h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4",
+    "pre": "pre", "li": "li", "dt": "div", "dd": "div", "blockquote": "div",
+}
+_BLOCK_TAGS = frozenset(_BLOCK_KIND) | {
+    "div", "tr", "table", "tbody", "thead", "tfoot", "ul", "ol", "dl", "section", "article",
+    "header", "footer", "center", "form", "address", "figure", "figcaption", "main", "nav",
+    "aside", "caption", "hr", "body", "html",
+}
+_INLINE_TAGS = frozenset(
+    {"a", "b", "strong", "i", "em", "u", "s", "strike", "del", "ins", "code", "tt", "kbd",
+     "samp", "sub", "sup", "small", "big", "mark", "cite", "q"}
+)
+_SKIPPED_TAGS = frozenset({"script", "style", "title", "template"})
+_WRAPPERS = {
+    "p": ("<p>", "</p>"), "div": ("<div>", "</div>"), "pre": ("<pre>", "</pre>"),
+    "li": ("<div>\u2022 ", "</div>"), "h2": ("<h2>", "</h2>"), "h3": ("<h3>", "</h3>"),
+    "h4": ("<h4>", "</h4>"),
+}
+_MAX_PARAGRAPH = 8_000
+# Each inline image makes every later insertion slower (Qt's layout walks
+# them: 40,000 images took minutes); a simplified view shows the first ones.
+MAX_SIMPLIFIED_IMAGES = 500
+
+
+class _Simplifier(HTMLParser):
+    """Mail HTML -> flat, table-free paragraphs Qt lays out quickly.
+
+    Tables become one paragraph per row with cells side by side; links,
+    emphasis and images stay; styles, scripts and layout attributes go.
+    Each paragraph is self-contained (inline tags reopened), so any run of
+    them is valid HTML to insert on its own.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.texts: list[str] = []  # the same paragraphs as plain text
+        self.weights: list[int] = []  # what each paragraph costs to lay out, in characters
+        self.size = 0
+        self._parts: list[str] = []
+        self._text_parts: list[str] = []
+        self._visible = False
+        self._length = 0
+        self._kind = "div"
+        self._inline: list[tuple[str, str]] = []  # (tag, opening markup)
+        self._prefix = ""
+        self._skip: list[str] = []
+        self._images = 0
+
+    # HTMLParser callbacks
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip:
+            if tag == self._skip[-1]:
+                self._skip.append(tag)
+            return
+        if tag in _SKIPPED_TAGS:
+            self._skip.append(tag)
+        elif tag in ("td", "th"):
+            if self._visible and self._parts and not self._parts[-1].endswith("\u2003"):
+                self._parts.append("\u2003")
+                self._text_parts.append("\t")
+        elif tag == "br":
+            if self._visible:
+                self._parts.append("<br>")
+                self._text_parts.append("\n")
+        elif tag == "hr":
+            self._end_paragraph()
+            self.paragraphs.append("<hr>")
+            self.texts.append("")
+            self.weights.append(4)
+        elif tag in _BLOCK_TAGS:
+            self._end_paragraph()
+            self._kind = _BLOCK_KIND.get(tag, "div")
+        elif tag == "img":
+            self._image(dict(attrs))
+        elif tag in _INLINE_TAGS:
+            opening = self._opening(tag, dict(attrs))
+            self._inline.append((tag, opening))
+            self._parts.append(opening)
+            self._length += len(opening)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip:
+            if tag == self._skip[-1]:
+                self._skip.pop()
+            return
+        if tag in _BLOCK_TAGS and tag not in ("hr",):
+            self._end_paragraph()
+            self._kind = "div"
+        elif tag in _INLINE_TAGS:
+            for index in range(len(self._inline) - 1, -1, -1):
+                if self._inline[index][0] == tag:
+                    for open_tag, _ in reversed(self._inline[index:]):
+                        self._parts.append(f"</{open_tag}>")
+                    # Tags opened after the closed one are closed with it, as browsers do.
+                    del self._inline[index:]
+                    break
+
+    def handle_data(self, data: str) -> None:
+        if self._skip or not data:
+            return
+        if self._kind != "pre":
+            # Collapse white space as a browser would, keeping one space at each edge.
+            collapsed = " ".join(data.split())
+            if not collapsed:
+                if self._parts and not self._parts[-1].endswith((" ", "\u2003")):
+                    self._parts.append(" ")
+                    self._text_parts.append(" ")
+                return
+            data = (" " if data[0].isspace() else "") + collapsed + (" " if data[-1].isspace() else "")
+        start = 0
+        while start < len(data):
+            room = max(_MAX_PARAGRAPH - self._length, 1)
+            piece = data[start:start + room]
+            start += len(piece)
+            self._parts.append(html_lib.escape(piece, quote=False))
+            self._text_parts.append(piece)
+            if piece.strip():
+                self._visible = True
+            self._grow(len(piece))
+
+    def _grow(self, size: int) -> None:
+        self._length += size
+        if self._length >= _MAX_PARAGRAPH:
+            # One paragraph this big (long text, or thousands of images in a
+            # row) costs Qt's layout dearly and would make one huge slice; cut it.
+            kind = self._kind
+            self._end_paragraph()
+            self._kind = kind
+
+    # building
+
+    @staticmethod
+    def _opening(tag: str, attrs: dict[str, str | None]) -> str:
+        if tag == "a":
+            href = (attrs.get("href") or "").strip()
+            return f'<a href="{html_lib.escape(href, quote=True)}">' if href else "<a>"
+        return f"<{tag}>"
+
+    def _image(self, attrs: dict[str, str | None]) -> None:
+        src = (attrs.get("src") or "").strip()
+        if not src or self._images >= MAX_SIMPLIFIED_IMAGES:
+            return
+        self._images += 1
+        markup = [f'<img src="{html_lib.escape(src, quote=True)}"']
+        for name in ("width", "height"):
+            value = (attrs.get(name) or "").strip().removesuffix("px")
+            if value.isdigit() and 0 < int(value) <= 2000:
+                markup.append(f' {name}="{value}"')
+        alt = (attrs.get("alt") or "").strip()
+        if alt:
+            markup.append(f' alt="{html_lib.escape(alt, quote=True)}"')
+        markup.append(">")
+        self._parts.append("".join(markup))
+        self._visible = True
+        # An image costs layout like a few hundred characters of text do.
+        self._grow(len(self._parts[-1]) + 200)
+
+    def _end_paragraph(self) -> None:
+        if self._visible:
+            body = "".join(self._parts).strip()
+            closing = "".join(f"</{tag}>" for tag, _ in reversed(self._inline))
+            opening, ending = _WRAPPERS[self._kind]
+            paragraph = f"{opening}{self._prefix}{body}{closing}{ending}"
+            self.paragraphs.append(paragraph)
+            self.texts.append("".join(self._text_parts).strip())
+            self.weights.append(max(self._length, len(paragraph)))
+            self.size += len(paragraph)
+        self._parts = []
+        self._text_parts = []
+        self._visible = False
+        self._length = 0
+        self._prefix = "".join(opening for _, opening in self._inline)
+
+    def finish(self) -> None:
+        self.close()
+        self._end_paragraph()
+
+
+@dataclass
+class SimplifiedHtml:
+    slices: list[str]  # self-contained HTML, each about ``slice_chars`` long
+    text: str  # the same content as plain text, one paragraph per line
+    cut: bool  # True when the mail went on past ``limit``
+
+
+def simplify_html_steps(
+    markup: str,
+    *,
+    slice_chars: int = SLICE_CHARS,
+    limit: int = MAX_SIMPLIFIED_CHARS,
+    feed_chars: int = FEED_CHARS,
+) -> Generator[None, None, SimplifiedHtml]:
+    """Simplify ``markup`` a few kilobytes per step; the result is the return value."""
+    parser = _Simplifier()
+    cut = False
+    for start in range(0, len(markup), feed_chars):
+        parser.feed(markup[start:start + feed_chars])
+        if parser.size > limit:
+            cut = True
+            break
+        yield
+    if not cut:
+        parser.finish()
+    slices: list[str] = []
+    current: list[str] = []
+    size = total = 0
+    for index, (paragraph, weight) in enumerate(zip(parser.paragraphs, parser.weights, strict=True)):
+        if total + len(paragraph) > limit:
+            cut = True
+            break
+        if index % 2048 == 2047:
+            yield
+        current.append(paragraph)
+        size += weight
+        total += len(paragraph)
+        if size >= slice_chars:
+            slices.append("".join(current))
+            current, size = [], 0
+    if current:
+        slices.append("".join(current))
+    return SimplifiedHtml(slices, "\n".join(t for t in parser.texts if t), cut)
+
+
+def simplified_html(markup: str, **options) -> SimplifiedHtml:
+    """:func:`simplify_html_steps` run at once."""
+    return run_to_end(simplify_html_steps(markup, **options))
+
+
+def displayable_text(text: str, max_line: int = MAX_DISPLAY_LINE) -> str:
+    """Text with overlong lines cut (preferably at a space) so a plain-text view stays fast."""
+    if len(text) <= max_line or all(len(line) <= max_line for line in text.split("\n")):
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        while len(line) > max_line:
+            cut = line.rfind(" ", max_line // 2, max_line)
+            cut = cut + 1 if cut > 0 else max_line
+            out.append(line[:cut])
+            line = line[cut:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def is_big_html(markup: str | None) -> bool:
+    """Whether rendering ``markup`` as it is would hold the UI thread too long."""
+    if not markup:
+        return False
+    if len(markup) > BIG_HTML_CHARS:
+        return True
+    # Table cells and images, more than bytes, are what Qt's layout pays for.
+    return len(_CELL_RE.findall(markup)) > BIG_HTML_CELLS or len(_IMG_RE.findall(markup)) > BIG_HTML_IMAGES
+
+
+# -- preparing a message (pure Python, in steps) ----------------------------------
+
+
+@dataclass
+class _Prepared:
+    code: str | None = None
+    link: str | None = None
+    text: str | None = None  # None: keep the message's own text shown
+    remote_images: dict[str, str] = field(default_factory=dict)  # url_key -> URL as written
+    inline_images: dict[str, bytes] = field(default_factory=dict)
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    slices: list[str] | None = None  # None: render the HTML as it is
+    simplified_cut: bool = False
+
+
+_LONG_WORD_RE = re.compile(r"[^\W_]{64,}")
+
+
+def _short_words(text: str | None) -> str | None:
+    """Unbroken letter/digit runs cut to 32: extract_otp's scan is quadratic in the
+    length of one run (20,000 letters took 4 s), no code is that long, and a
+    base64 blob in a mail must not freeze the window."""
+    if not text:
+        return text
+    return _LONG_WORD_RE.sub(lambda m: m.group(0)[:32], text)
+
+
+def _prepare_steps(message: Message, *, big: bool) -> Generator[None, None, _Prepared]:
+    """Everything shown besides the HTML itself, in steps of a few milliseconds.
+
+    Pure Python over model data: no widget is touched here.
+    """
+    from ..core.extract import extract_otp, extract_verification_link, html_to_text
+
+    markup = message.html or None
+    prepared = _Prepared()
+    references = yield from image_reference_steps(markup)
+    prepared.remote_images = yield from remote_image_url_steps(references)
+    yield
+
+    if big and markup:
+        simplified = yield from simplify_html_steps(markup)
+        prepared.slices, prepared.simplified_cut = simplified.slices, simplified.cut
+        text = message.text or simplified.text
+        if not message.text:
+            prepared.text = displayable_text(simplified.text)
+        extract_text = text[:EXTRACT_CHARS]
+        extract_html = "".join(simplified.slices[: EXTRACT_CHARS // SLICE_CHARS + 1])[:EXTRACT_CHARS]
+    else:
+        extract_text, extract_html = message.text, markup
+    yield
+    prepared.code = extract_otp(message.subject, _short_words(extract_text), _short_words(extract_html))
+    yield
+    prepared.link = extract_verification_link(message.subject, extract_text, extract_html)
+    yield
+    if not message.text and not big:
+        # Ordinary size: html_to_text reuses the reading extract_otp just cached.
+        prepared.text = displayable_text(html_to_text(markup) if markup else "")
+        yield
+
+    prepared.inline_images = {cid_key(a.content_id): a.data for a in message.attachments if a.content_id and a.data}
+    headers = dict(message.headers)
+    attachments = [a for a in message.attachments if not a.inline]
+    wanted_cids = {cid_key(ref) for ref in references[:MAX_SIMPLIFIED_IMAGES * 4] if ref[:4].lower() == "cid:"}
+    wanted_cids -= prepared.inline_images.keys()
+    raw = message.raw or ""
+    hints_attachments = not message.attachments and "content-disposition" in raw[:MAX_RAW_PARSE_CHARS].lower()
+    if raw and len(raw) <= MAX_RAW_PARSE_CHARS and (not headers or wanted_cids or hints_attachments):
+        from ..core.mime import parse_raw
+
+        parsed = parse_raw(raw)
+        headers = headers or parsed.headers
+        for part in parsed.attachments:
+            if part.content_id and part.data:
+                prepared.inline_images.setdefault(cid_key(part.content_id), part.data)
+        if not message.attachments:
+            attachments = [a for a in parsed.attachments if not a.inline]
+    prepared.headers = [
+        # Repeated headers (Received) arrive joined by newlines: one row each.
+        (name, line) for name, value in headers.items() for line in str(value).split("\n")
+    ]
+    prepared.attachments = attachments
+    return prepared
+
+
+# -- the widget ----------------------------------------------------------------
+
+
+class MessageView(QWidget):
+    """Shows one :class:`Message`; every action leaves as a signal."""
+
+    codeCopied = Signal(str)
+    remoteImagesRequested = Signal(list)
+    openLinkRequested = Signal(QUrl, str)
+    statusMessage = Signal(str)
+    saveAttachmentsRequested = Signal(list)
+    openAttachmentRequested = Signal(object)
+    #: The body is fully shown (sync for ordinary mail, later for big mail).
+    loadFinished = Signal()
+
+    link_mismatch = staticmethod(link_mismatch)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._message: Message | None = None
+        self._prepared: _Prepared | None = None
+        # The cooperative job for a big mail: a generator pumped between events.
+        self._job: Generator[None, None, None] | None = None
+        self._restore_scroll: int | None = None
+        self._render_full = False
+        self._user_chose_tab = False
+        self._allowed_remote: dict[str, bytes] = {}
+        self._images_requested = False
+        self._source_filled = False
+        self._pump_timer = QTimer(self)
+        self._pump_timer.setSingleShot(True)
+        self._pump_timer.setInterval(0)
+        self._pump_timer.timeout.connect(self._pump)
+        self._build()
+        self.clear()
+
+    # -- public API ---------------------------------------------------------
+
+    def current_message(self) -> Message | None:
+        return self._message
+
+    def is_loading(self) -> bool:
+        """True while a big mail's body is still being prepared or inserted."""
+        return self._job is not None
+
+    def clear(self) -> None:
+        self.set_message(None)
+
+    def set_message(self, message: Message | None) -> None:
+        same_mail = (
+            message is not None
+            and self._message is not None
+            and (message.provider, message.mailbox, message.id)
+            == (self._message.provider, self._message.mailbox, self._message.id)
+        )
+        self._stop_job()
+        self._message = message
+        self._prepared = None
+        self._images_requested = False
+        self.load_images_button.setEnabled(True)
+        self.load_images_button.setText(self.tr("Load images"))
+        if not same_mail:
+            # Permission to load remote images is given per mail.
+            self._allowed_remote = {}
+            self._render_full = False
+            self._user_chose_tab = False
+        if message is None:
+            self._pages.setCurrentWidget(self.empty_page)
+            self.browser.clear()
+            self.text_view.clear()
+            self.source_view.clear()
+            self.headers_view.setRowCount(0)
+            self.attachment_list.clear()
+            return
+        self._pages.setCurrentWidget(self._content_page)
+        self._show_header(message)
+        self._source_filled = False
+        self.source_view.clear()
+        if self.tabs.currentWidget() is self.source_view:
+            self._fill_source()
+        self.browser.clear()
+        self.code_bar.hide()
+        self.remote_bar.hide()
+        self.large_bar.hide()
+        self.tabs.setTabVisible(self.tabs.indexOf(self.browser), bool(message.html))
+        # The message's own text costs nothing to show, so it is there at once.
+        self.text_view.setPlainText(displayable_text(message.text) if message.text else "")
+        big = is_big_html(message.html)
+        job = self._show_steps(message, big=big)
+        if big:
+            if not self._user_chose_tab:
+                self.tabs.setCurrentWidget(self.text_view)
+            if not message.text:
+                self.text_view.setPlainText(self.tr("Preparing the message…"))
+            self._start_job(job)
+        else:
+            self._run_now(job)
+
+    def add_remote_images(self, images: dict[str, bytes]) -> None:
+        """Remote images the window fetched after :attr:`remoteImagesRequested`; re-renders."""
+        prepared = self._prepared
+        if prepared is None or not prepared.remote_images:
+            return
+        wanted = prepared.remote_images.keys()
+        fresh = {url_key(u): data for u, data in images.items() if data and url_key(u) in wanted}
+        if not fresh:
+            # Either nothing could be fetched or the answer is for a mail no longer shown.
+            if self._images_requested:
+                self._images_requested = False
+                self.load_images_button.setEnabled(True)
+                self.load_images_button.setText(self.tr("Load images"))
+                self.statusMessage.emit(self.tr("The remote images could not be loaded."))
+            return
+        self._images_requested = False
+        self._allowed_remote.update(fresh)
+        self.remote_bar.hide()
+        missing = len(wanted - self._allowed_remote.keys())
+        if missing:
+            self.statusMessage.emit(
+                self.tr("%1 of %2 remote images could not be loaded.")
+                .replace("%1", str(missing)).replace("%2", str(len(wanted)))
+            )
+        self._rerender(keep_scroll=self.browser.verticalScrollBar().value())
+
+    # -- building ---------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._pages = QStackedWidget(self)
+        outer.addWidget(self._pages)
+
+        self.empty_page = QLabel(self.tr("Select a message to read it."), self)
+        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_page.setEnabled(False)
+        self._pages.addWidget(self.empty_page)
+
+        self._content_page = QWidget(self)
+        layout = QVBoxLayout(self._content_page)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        self._pages.addWidget(self._content_page)
+
+        layout.addWidget(self._build_header())
+        self.code_bar = self._build_code_bar()
+        layout.addWidget(self.code_bar)
+        self.remote_bar = self._build_remote_bar()
+        layout.addWidget(self.remote_bar)
+        self.large_bar = self._build_large_bar()
+        layout.addWidget(self.large_bar)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Message body"))
+        self.tabs.setDocumentMode(True)
+        self.browser = SafeTextBrowser(self)
+        self.browser.setAccessibleName(self.tr("Message as HTML"))
+        # Always on: a scroll bar appearing halfway through layout makes Qt lay the mail out twice.
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.browser.anchorActivated.connect(self._on_link)
+        self.text_view = QPlainTextEdit(self)
+        self.text_view.setReadOnly(True)
+        self.text_view.setAccessibleName(self.tr("Message as plain text"))
+        self.source_view = QPlainTextEdit(self)
+        self.source_view.setReadOnly(True)
+        self.source_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.source_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.source_view.setAccessibleName(self.tr("Raw source of the message"))
+        self.headers_view = QTableWidget(0, 2, self)
+        self.headers_view.setHorizontalHeaderLabels([self.tr("Header"), self.tr("Value")])
+        self.headers_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.headers_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.headers_view.verticalHeader().hide()
+        self.headers_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.headers_view.horizontalHeader().setStretchLastSection(True)
+        self.headers_view.setWordWrap(False)
+        self.headers_view.setAccessibleName(self.tr("Message headers"))
+        self.tabs.addTab(self.browser, self.tr("HTML"))
+        self.tabs.addTab(self.text_view, self.tr("Text"))
+        self.tabs.addTab(self.source_view, self.tr("Source"))
+        self.tabs.addTab(self.headers_view, self.tr("Headers"))
+        self.tabs.tabBarClicked.connect(self._on_tab_clicked)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        layout.addWidget(self.tabs, 1)
+
+        self.attachment_strip = self._build_attachment_strip()
+        layout.addWidget(self.attachment_strip)
+
+        self.setTabOrder(self.copy_code_button, self.copy_link_button)
+        self.setTabOrder(self.copy_link_button, self.open_link_button)
+        self.setTabOrder(self.open_link_button, self.load_images_button)
+        self.setTabOrder(self.load_images_button, self.full_layout_button)
+        self.setTabOrder(self.full_layout_button, self.tabs)
+        self.setTabOrder(self.tabs, self.attachment_list)
+        self.setTabOrder(self.attachment_list, self.save_button)
+        self.setTabOrder(self.save_button, self.save_all_button)
+        self.setTabOrder(self.save_all_button, self.open_button)
+
+    def _mail_label(self, accessible: str) -> QLabel:
+        # Mail content is never interpreted as markup: a subject is text.
+        label = QLabel(self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setWordWrap(True)
+        label.setAccessibleName(accessible)
+        return label
+
+    def _build_header(self) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.subject_label = self._mail_label(self.tr("Subject"))
+        font = self.subject_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.subject_label.setFont(font)
+        layout.addWidget(self.subject_label)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setHorizontalSpacing(8)
+        form.setVerticalSpacing(1)
+        self.from_label = self._mail_label(self.tr("From"))
+        self.to_label = self._mail_label(self.tr("To"))
+        self.date_label = self._mail_label(self.tr("Received"))
+        form.addRow(self.tr("From:"), self.from_label)
+        form.addRow(self.tr("To:"), self.to_label)
+        form.addRow(self.tr("Received:"), self.date_label)
+        layout.addLayout(form)
+        self.deleted_note = self._note(
+            self.tr("Kept locally: the service has deleted this mail."), self.tr("Deleted by the service")
+        )
+        self.truncated_note = self._note(
+            self.tr("The raw source was truncated by the service; attachments may be missing."),
+            self.tr("Raw source truncated"),
+        )
+        layout.addWidget(self.deleted_note)
+        layout.addWidget(self.truncated_note)
+        return box
+
+    def _note(self, text: str, accessible: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setWordWrap(True)
+        label.setAccessibleName(accessible)
+        label.setObjectName("messageNote")
+        label.setStyleSheet(
+            "#messageNote { background:#fff4ce; color:#4d3800; border:1px solid #e6cf7a;"
+            " border-radius:3px; padding:2px 6px; }"
+        )
+        label.hide()
+        return label
+
+    def _bar_frame(self, name: str, style: str) -> tuple[QFrame, QHBoxLayout]:
+        frame = QFrame(self)
+        frame.setObjectName(name)
+        frame.setStyleSheet(f"#{name} {{ {style} border-radius:4px; }}")
+        layout = QHBoxLayout(frame)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.setSpacing(6)
+        return frame, layout
+
+    def _build_code_bar(self) -> QFrame:
+        frame, layout = self._bar_frame("codeBar", "background:#e8f4fd; color:#08335a; border:1px solid #a9d1f1;")
+        frame.setAccessibleName(self.tr("Verification code and link"))
+        self._code_caption = QLabel(self.tr("Code:"), frame)
+        self.code_label = QLabel(frame)
+        self.code_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        code_font.setBold(True)
+        code_font.setPointSizeF(max(code_font.pointSizeF(), 9) * 1.3)
+        self.code_label.setFont(code_font)
+        self.code_label.setAccessibleName(self.tr("Verification code"))
+        self.copy_code_button = QPushButton(self.tr("Copy code"), frame)
+        self.copy_code_button.setAccessibleName(self.tr("Copy the verification code"))
+        self.copy_code_button.clicked.connect(self._copy_code)
+        self._link_caption = QLabel(self.tr("Link:"), frame)
+        self.link_label = QLabel(frame)
+        self.link_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.link_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.link_label.setAccessibleName(self.tr("Verification link"))
+        self.copy_link_button = QPushButton(self.tr("Copy link"), frame)
+        self.copy_link_button.setAccessibleName(self.tr("Copy the verification link"))
+        self.copy_link_button.clicked.connect(self._copy_link)
+        self.open_link_button = QPushButton(self.tr("Open link"), frame)
+        self.open_link_button.setAccessibleName(self.tr("Open the verification link in the browser"))
+        self.open_link_button.clicked.connect(self._open_verification_link)
+        for widget in (self._code_caption, self.code_label, self.copy_code_button):
+            layout.addWidget(widget)
+        layout.addSpacing(12)
+        layout.addWidget(self._link_caption)
+        layout.addWidget(self.link_label, 1)
+        layout.addWidget(self.copy_link_button)
+        layout.addWidget(self.open_link_button)
+        return frame
+
+    def _build_remote_bar(self) -> QFrame:
+        frame, layout = self._bar_frame("remoteImagesBar", "background:#f3f3f3; color:#202020; border:1px solid #cfcfcf;")
+        frame.setAccessibleName(self.tr("Remote images blocked"))
+        self.remote_label = QLabel(self.tr("Remote images were blocked to protect your privacy."), frame)
+        self.remote_label.setWordWrap(True)
+        self.load_images_button = QPushButton(self.tr("Load images"), frame)
+        self.load_images_button.setAccessibleName(self.tr("Load the remote images of this message"))
+        self.load_images_button.clicked.connect(self._request_remote_images)
+        layout.addWidget(self.remote_label, 1)
+        layout.addWidget(self.load_images_button)
+        return frame
+
+    def _build_large_bar(self) -> QFrame:
+        frame, layout = self._bar_frame("largeMailBar", "background:#f3f3f3; color:#202020; border:1px solid #cfcfcf;")
+        frame.setAccessibleName(self.tr("Large message"))
+        self.large_label = QLabel(frame)
+        self.large_label.setWordWrap(True)
+        self.full_layout_button = QPushButton(self.tr("Show original layout"), frame)
+        self.full_layout_button.setAccessibleName(self.tr("Show the original layout of this large message"))
+        self.full_layout_button.setToolTip(self.tr("Rendering the original layout can pause the window for a few seconds."))
+        self.full_layout_button.clicked.connect(self._show_full_layout)
+        layout.addWidget(self.large_label, 1)
+        layout.addWidget(self.full_layout_button)
+        return frame
+
+    def _build_attachment_strip(self) -> QFrame:
+        frame = QFrame(self)
+        layout = QHBoxLayout(frame)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.attachment_list = QListWidget(frame)
+        self.attachment_list.setAccessibleName(self.tr("Attachments"))
+        self.attachment_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.attachment_list.setMaximumHeight(96)
+        self.attachment_list.itemSelectionChanged.connect(self._update_attachment_buttons)
+        self.attachment_list.itemActivated.connect(lambda _item: self._open_attachment())
+        buttons = QVBoxLayout()
+        self.save_button = QPushButton(self.tr("Save…"), frame)
+        self.save_button.setAccessibleName(self.tr("Save the selected attachments"))
+        self.save_button.clicked.connect(self._save_selected)
+        self.save_all_button = QPushButton(self.tr("Save all…"), frame)
+        self.save_all_button.setAccessibleName(self.tr("Save all attachments"))
+        self.save_all_button.clicked.connect(self._save_all)
+        self.open_button = QPushButton(self.tr("Open"), frame)
+        self.open_button.setAccessibleName(self.tr("Open the selected attachment"))
+        self.open_button.clicked.connect(self._open_attachment)
+        for button in (self.save_button, self.save_all_button, self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addWidget(self.attachment_list, 1)
+        layout.addLayout(buttons)
+        frame.hide()
+        return frame
+
+    # -- showing ----------------------------------------------------------
+
+    def _show_header(self, message: Message) -> None:
+        self.subject_label.setText(message.subject or self.tr("(no subject)"))
+        sender = message.from_addr or self.tr("(unknown sender)")
+        if message.from_name and message.from_addr:
+            sender = f"{message.from_name} <{message.from_addr}>"
+        elif message.from_name:
+            sender = message.from_name
+        self.from_label.setText(sender)
+        self.to_label.setText(message.mailbox)
+        self.date_label.setText(self._local_time(message))
+        self.deleted_note.setVisible(message.deleted_upstream)
+        self.truncated_note.setVisible(message.raw_truncated)
+
+    def _local_time(self, message: Message) -> str:
+        if message.received_at is None:
+            return self.tr("unknown")
+        stamp = QDateTime.fromSecsSinceEpoch(int(message.received_at.timestamp())).toLocalTime()
+        locale = QLocale()
+        day = locale.toString(stamp.date(), QLocale.FormatType.LongFormat)
+        return f"{day} {locale.toString(stamp.time(), QLocale.FormatType.ShortFormat)}"
+
+    def _show_steps(self, message: Message, *, big: bool) -> Generator[None, None, None]:
+        try:
+            prepared = yield from _prepare_steps(message, big=big)
+        except Exception:
+            # A mail that breaks a parser must still show its text.
+            log.exception("a message could not be prepared for display")
+            self.statusMessage.emit(self.tr("Part of this message could not be read."))
+            prepared = _Prepared(text=None if message.text else "")
+            if message.html:
+                prepared.slices = [] if big else None
+        self._apply(prepared)
+        yield
+        yield from self._render_steps()
+
+    def _apply(self, prepared: _Prepared) -> None:
+        message = self._message
+        assert message is not None
+        self._prepared = prepared
+        self.code_label.setText(prepared.code or "")
+        for widget in (self._code_caption, self.code_label, self.copy_code_button):
+            widget.setVisible(bool(prepared.code))
+        self.link_label.setText(prepared.link or "")
+        self.link_label.setToolTip(prepared.link or "")
+        for widget in (self._link_caption, self.link_label, self.copy_link_button):
+            widget.setVisible(bool(prepared.link))
+        self.open_link_button.setVisible(bool(prepared.link and _scheme(prepared.link) in ("http", "https")))
+        self.code_bar.setVisible(bool(prepared.code or prepared.link))
+
+        if prepared.text is not None:
+            self.text_view.setPlainText(prepared.text)
+        if self.text_view.document().isEmpty():
+            self.text_view.setPlainText(self.tr("(This message has no text.)"))
+        self._fill_headers(prepared.headers)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.headers_view), bool(prepared.headers))
+        self._fill_attachments(prepared.attachments)
+
+        self.remote_bar.setVisible(any(key not in self._allowed_remote for key in prepared.remote_images))
+        if not self._user_chose_tab:
+            # Big mail keeps the Text tab until its first slice is in.
+            show_html_now = bool(message.html) and prepared.slices is None
+            self.tabs.setCurrentWidget(self.browser if show_html_now else self.text_view)
+
+    def _render_steps(self) -> Generator[None, None, None]:
+        prepared, message = self._prepared, self._message
+        if prepared is None or message is None or not message.html:
+            return
+        self.browser.set_inline_images(prepared.inline_images)
+        self.browser.set_remote_images(self._allowed_remote)
+        if prepared.slices is None or self._render_full:
+            self.large_bar.hide()
+            self.browser.setHtml(message.html)
+            return
+        self.large_label.setText(
+            self.tr("This message is large, so a simplified layout is shown.")
+            + (" " + self.tr("Its end is only in the Text tab.") if prepared.simplified_cut else "")
+        )
+        self.large_bar.show()
+        self.browser.begin_html()
+        for index, piece in enumerate(prepared.slices):
+            self.browser.append_html(piece)
+            if index == 0 and not self._user_chose_tab:
+                self.tabs.setCurrentWidget(self.browser)
+            yield
+
+    def _rerender(self, keep_scroll: int | None = None) -> None:
+        self._stop_job()
+        self._restore_scroll = keep_scroll
+        prepared = self._prepared
+        if prepared is not None and prepared.slices is not None and not self._render_full:
+            self._start_job(self._render_steps())
+        else:
+            self._run_now(self._render_steps())
+
+    # -- running the steps ---------------------------------------------------
+
+    def _run_now(self, job: Generator[None, None, None]) -> None:
+        run_to_end(job)
+        self._finish_loading()
+
+    def _start_job(self, job: Generator[None, None, None]) -> None:
+        self._job = job
+        # The first step waits one turn of the event loop, so the header paints first.
+        self._pump_timer.start()
+
+    def _pump(self) -> None:
+        job = self._job
+        if job is None:
+            return
+        started = time.perf_counter()
+        try:
+            # At least one step per turn; more while the turn stays short.
+            while True:
+                next(job)
+                if time.perf_counter() - started >= STEP_BUDGET_S:
+                    break
+        except StopIteration:
+            self._job = None
+            self._finish_loading()
+            return
+        except Exception:
+            # Raised out of a timer slot it would only be printed; the text is still there.
+            log.exception("showing a large message failed part way")
+            self._job = None
+            self.statusMessage.emit(self.tr("Part of this message could not be shown."))
+            self._finish_loading()
+            return
+        self._pump_timer.start()
+
+    def _stop_job(self) -> None:
+        self._pump_timer.stop()
+        if self._job is not None:
+            self._job.close()
+            self._job = None
+        self._restore_scroll = None
+
+    def _finish_loading(self) -> None:
+        if self._restore_scroll is not None:
+            self.browser.verticalScrollBar().setValue(self._restore_scroll)
+            self._restore_scroll = None
+        self.loadFinished.emit()
+
+    def _show_full_layout(self) -> None:
+        self._render_full = True
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._rerender()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    # -- tabs -------------------------------------------------------------
+
+    def _on_tab_clicked(self, _index: int) -> None:
+        self._user_chose_tab = True
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.source_view:
+            self._fill_source()
+
+    def _fill_source(self) -> None:
+        # Filled on first look: a raw source can be megabytes nobody asked to see.
+        if self._source_filled or self._message is None:
+            return
+        self._source_filled = True
+        raw = self._message.raw
+        self.source_view.setPlainText(
+            displayable_text(raw) if raw is not None else self.tr("The service gave no raw source for this message.")
+        )
+
+    def _fill_headers(self, headers: list[tuple[str, str]]) -> None:
+        self.headers_view.setRowCount(len(headers))
+        for row, (name, value) in enumerate(headers):
+            self.headers_view.setItem(row, 0, QTableWidgetItem(name))
+            self.headers_view.setItem(row, 1, QTableWidgetItem(value))
+
+    # -- attachments --------------------------------------------------------
+
+    def _fill_attachments(self, attachments: list[Attachment]) -> None:
+        self.attachment_list.clear()
+        for attachment in attachments:
+            kind = attachment.content_type or self.tr("unknown type")
+            item = QListWidgetItem(f"{attachment.name}  \u2014  {human_size(attachment.size)}, {kind}")
+            item.setData(Qt.ItemDataRole.UserRole, attachment)
+            item.setToolTip(attachment.name)
+            self.attachment_list.addItem(item)
+        self.attachment_strip.setVisible(bool(attachments))
+        self._update_attachment_buttons()
+
+    def _attachments(self, selected_only: bool) -> list[Attachment]:
+        items = self.attachment_list.selectedItems() if selected_only else [
+            self.attachment_list.item(i) for i in range(self.attachment_list.count())
+        ]
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items]
+
+    def _update_attachment_buttons(self) -> None:
+        selected = len(self.attachment_list.selectedItems())
+        self.save_button.setEnabled(selected > 0)
+        self.open_button.setEnabled(selected == 1)
+        self.save_all_button.setEnabled(self.attachment_list.count() > 0)
+
+    def _save_selected(self) -> None:
+        chosen = self._attachments(selected_only=True)
+        if chosen:
+            self.saveAttachmentsRequested.emit(chosen)
+
+    def _save_all(self) -> None:
+        everything = self._attachments(selected_only=False)
+        if everything:
+            self.saveAttachmentsRequested.emit(everything)
+
+    def _open_attachment(self) -> None:
+        chosen = self._attachments(selected_only=True)
+        if len(chosen) == 1:
+            self.openAttachmentRequested.emit(chosen[0])
+
+    # -- code, link and images ----------------------------------------------
+
+    def _copy_code(self) -> None:
+        code = self._prepared.code if self._prepared else None
+        if code:
+            QGuiApplication.clipboard().setText(code)
+            self.codeCopied.emit(code)
+
+    def _copy_link(self) -> None:
+        link = self._prepared.link if self._prepared else None
+        if link:
+            QGuiApplication.clipboard().setText(link)
+            self.codeCopied.emit(link)
+
+    def _open_verification_link(self) -> None:
+        link = self._prepared.link if self._prepared else None
+        if link and _scheme(link) in ("http", "https"):
+            self.openLinkRequested.emit(QUrl(link), link)
+
+    def _request_remote_images(self) -> None:
+        prepared = self._prepared
+        if prepared is None or not prepared.remote_images:
+            return
+        self._images_requested = True
+        self.load_images_button.setEnabled(False)
+        self.load_images_button.setText(self.tr("Loading images…"))
+        self.remoteImagesRequested.emit(list(prepared.remote_images.values()))
+
+    def _on_link(self, url: QUrl, shown_text: str) -> None:
+        scheme = url.scheme().lower()
+        if not scheme and not url.path() and url.hasFragment():
+            self.browser.scrollToAnchor(url.fragment())  # a jump inside the mail itself
+            return
+        if scheme in _LINK_SCHEMES:
+            self.openLinkRequested.emit(url, shown_text)
+            return
+        log.info("ignored a %s link in a message", scheme or "relative")
+        if scheme:
+            self.statusMessage.emit(
+                self.tr("Links of type “%1” are not opened from mail.").replace("%1", scheme)
+            )
+        else:
+            self.statusMessage.emit(self.tr("This link has no web address and was not opened."))
+
+
+def _scheme(url: str) -> str:
+    return QUrl(url).scheme().lower()
