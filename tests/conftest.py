@@ -3,6 +3,7 @@ TEMPMAIL_* variables, an in-memory keyring, and the four loopback fakes."""
 
 from __future__ import annotations
 
+import logging
 import os
 
 import keyring
@@ -19,6 +20,21 @@ def isolated_env(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("TEMPMAIL_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def fail_on_unexpected_log_warnings(request, caplog):
+    """An app warning a test did not ask for is a failure (qutebrowser's rule)."""
+    yield
+    if request.node.get_closest_marker("log_warnings_expected"):
+        return
+    unexpected = [
+        f"{r.name}: {r.getMessage()}"
+        for r in caplog.get_records("call")
+        if r.levelno >= logging.WARNING and r.name.startswith("tempmail")
+    ]
+    if unexpected:
+        pytest.fail("unexpected log warnings:\n" + "\n".join(unexpected), pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -206,6 +206,7 @@ HOSTILE = [
 ]
 
 
+@pytest.mark.log_warnings_expected
 @pytest.mark.parametrize("pid", ["gptmail", "tempmailg"])
 def test_save_keeps_hostile_names_inside_the_folder_byte_exact(fakes, run, tmp_path, pid):
     address = new_address(run, pid)

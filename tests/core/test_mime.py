@@ -315,6 +315,7 @@ DEEP = "".join(f"Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n"
 )
 
 
+@pytest.mark.log_warnings_expected
 @pytest.mark.parametrize(
     "raw",
     [

@@ -490,6 +490,7 @@ async def test_push_connection_failures_are_unavailable(make_provider, catmails_
             await asyncio.wait_for(anext(stream), 5.0)
 
 
+@pytest.mark.log_warnings_expected
 @pytest.mark.parametrize(
     "frame, outcome",
     [

@@ -556,6 +556,7 @@ async def test_attachment_download_is_byte_exact_with_progress(
         assert len(reports) > 2  # streamed, not read whole
 
 
+@pytest.mark.log_warnings_expected
 @pytest.mark.asyncio
 async def test_hostile_attachment_url_never_receives_the_key(provider, tempmailg_fake, foreign, mailbox):
     payload = b"the real bytes"
@@ -577,6 +578,7 @@ BASE = "https://v1.tempmailg.com"
 REBUILT = f"{BASE}/api/messages/MSG1/attachments/my%20file.txt"
 
 
+@pytest.mark.log_warnings_expected
 @pytest.mark.parametrize(
     ("url", "expected"),
     [

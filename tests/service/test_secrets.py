@@ -92,6 +92,7 @@ BACKEND_FAILURES = {
 }
 
 
+@pytest.mark.log_warnings_expected
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("make_backend", "error_type", "says"), BACKEND_FAILURES.values(),
                          ids=BACKEND_FAILURES.keys())
@@ -109,6 +110,7 @@ async def test_backend_failures_become_clear_errors(make_backend, error_type, sa
     assert not available and says in description
 
 
+@pytest.mark.log_warnings_expected
 @pytest.mark.asyncio
 async def test_a_silent_keyring_times_out_without_blocking_the_loop(slow_keyring):
     secrets = Secrets(timeout=0.2, backend=slow_keyring)
@@ -135,6 +137,7 @@ async def test_a_silent_keyring_times_out_without_blocking_the_loop(slow_keyring
     assert "did not answer within 0.2 s" in lookup.keyring_problem
 
 
+@pytest.mark.log_warnings_expected
 @pytest.mark.asyncio
 async def test_after_a_failure_lookups_do_not_wait_again(slow_keyring):
     secrets = Secrets(timeout=0.2, backend=slow_keyring)
@@ -203,6 +206,7 @@ async def test_the_default_key_and_no_key():
     assert (missing.key, missing.source) == (None, KeySource.NONE)
 
 
+@pytest.mark.log_warnings_expected
 @pytest.mark.asyncio
 async def test_session_only_keys_exist_only_after_the_user_opts_in(isolated_env):
     secrets = Secrets(backend=keyring.backends.fail.Keyring())
@@ -247,6 +251,7 @@ async def test_delete(memory_keyring):
     assert not await secrets.delete("tempmailg")
 
 
+@pytest.mark.log_warnings_expected
 @pytest.mark.asyncio
 async def test_delete_without_a_keyring_drops_the_session_key():
     secrets = Secrets(backend=keyring.backends.fail.Keyring())
@@ -257,6 +262,7 @@ async def test_delete_without_a_keyring_drops_the_session_key():
     assert not await secrets.delete("worker")
 
 
+@pytest.mark.log_warnings_expected
 @pytest.mark.asyncio
 @pytest.mark.parametrize(
     ("failure", "error_type"),
@@ -337,6 +343,7 @@ async def test_the_real_secret_service():
         await secrets.delete(provider_id)
 
 
+@pytest.mark.log_warnings_expected
 @pytest.mark.asyncio
 async def test_a_remembered_failure_names_the_right_variable():
     secrets = Secrets(backend=keyring.backends.fail.Keyring())

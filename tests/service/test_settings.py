@@ -160,6 +160,7 @@ def test_keys_from_a_newer_version_survive_a_save(tmp_path):
         "ui.theme": "dark", "ui.language": "en", "ui.future_thing": [1, 2]}
 
 
+@pytest.mark.log_warnings_expected
 def test_a_bad_value_in_the_file_falls_back_to_its_default_with_a_warning(tmp_path, caplog):
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"ui.theme": "purple", "tray.start_hidden": True}), "utf-8")
@@ -172,6 +173,7 @@ def test_a_bad_value_in_the_file_falls_back_to_its_default_with_a_warning(tmp_pa
     assert any("ui.theme" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.log_warnings_expected
 @pytest.mark.parametrize(
     "content",
     [b"{not json", b"[1, 2, 3]", b"\xff\xfe\x00garbage", b""],
@@ -191,6 +193,7 @@ def test_a_corrupt_file_is_kept_aside_and_defaults_are_used(tmp_path, caplog, co
     assert str(aside) in caplog.records[0].getMessage()
 
 
+@pytest.mark.log_warnings_expected
 def test_two_corrupt_loads_in_one_second_keep_both_copies(tmp_path):
     path = tmp_path / "settings.json"
     for content in (b"{first", b"{second"):
