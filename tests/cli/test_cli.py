@@ -50,7 +50,7 @@ def test_providers_lists_all_four_with_capabilities(fakes, run):
 def test_new_inbox_show_round_trip(fakes, run, pid):
     address = new_address(run, pid)
     assert address in [m["address"] for m in run.json("list")]
-    deliver(fakes, pid, address, subject="Your GitHub launch code", text="Here is your GitHub launch code: 482913")
+    deliver(fakes, pid, address, subject="Your GitHub launch code", text="Use 482913 to sign in.")
     inbox = run.json("inbox", address)
     assert len(inbox) == 1
     summary = inbox[0]
