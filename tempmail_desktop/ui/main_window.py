@@ -170,53 +170,52 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        tr = self.tr
-        self.act_new = self._action(tr("&New address…"), self.new_address, QKeySequence.StandardKey.New,
-                                    tip=tr("Create a new temporary address"), name="actNew")
-        self.act_open = self._action(tr("&Open existing address…"), self.open_existing,
-                                     tip=tr("Watch an address you already have"), name="actOpen")
-        self.act_check = self._action(tr("&Check now"), self.check_now, QKeySequence.StandardKey.Refresh,
-                                      tip=tr("Check for new mail now"), name="actCheck")
-        self.act_copy_address = self._action(tr("Copy &address"), self.copy_address, "Ctrl+Shift+A",
-                                             tip=tr("Copy the selected address"), name="actCopyAddress")
-        self.act_copy_code = self._action(tr("Copy &code"), self.copy_code, "Ctrl+Shift+C",
-                                          tip=tr("Copy the verification code of the open message"), name="actCopyCode")
-        self.act_delete = self._action(tr("&Delete message"), self.delete_message, QKeySequence.StandardKey.Delete,
-                                       tip=tr("Delete the selected message"), name="actDelete")
-        self.act_save = self._action(tr("&Save attachments…"), self.save_all_attachments, "Ctrl+S", name="actSave")
-        self.act_rename = self._action(tr("&Rename address…"), self.rename_mailbox, name="actRename")
-        self.act_clear = self._action(tr("C&lear mailbox…"), self.clear_mailbox, name="actClear")
-        self.act_drop = self._action(tr("Delete address on the service…"), self.drop_mailbox, name="actDrop")
-        self.act_forget = self._action(tr("&Forget address…"), self.forget_mailbox, name="actForget")
-        self.act_filter = self._action(tr("&Filter"), self.focus_filter, QKeySequence.StandardKey.Find, name="actFilter")
-        self.act_unread = QAction(tr("Only &unread"), self, checkable=True)
+        self.act_new = self._action(self.tr("&New address…"), self.new_address, QKeySequence.StandardKey.New,
+                                    tip=self.tr("Create a new temporary address"), name="actNew")
+        self.act_open = self._action(self.tr("&Open existing address…"), self.open_existing,
+                                     tip=self.tr("Watch an address you already have"), name="actOpen")
+        self.act_check = self._action(self.tr("&Check now"), self.check_now, QKeySequence.StandardKey.Refresh,
+                                      tip=self.tr("Check for new mail now"), name="actCheck")
+        self.act_copy_address = self._action(self.tr("Copy &address"), self.copy_address, "Ctrl+Shift+A",
+                                             tip=self.tr("Copy the selected address"), name="actCopyAddress")
+        self.act_copy_code = self._action(self.tr("Copy &code"), self.copy_code, "Ctrl+Shift+C",
+                                          tip=self.tr("Copy the verification code of the open message"), name="actCopyCode")
+        self.act_delete = self._action(self.tr("&Delete message"), self.delete_message, QKeySequence.StandardKey.Delete,
+                                       tip=self.tr("Delete the selected message"), name="actDelete")
+        self.act_save = self._action(self.tr("&Save attachments…"), self.save_all_attachments, "Ctrl+S", name="actSave")
+        self.act_rename = self._action(self.tr("&Rename address…"), self.rename_mailbox, name="actRename")
+        self.act_clear = self._action(self.tr("C&lear mailbox…"), self.clear_mailbox, name="actClear")
+        self.act_drop = self._action(self.tr("Delete address on the service…"), self.drop_mailbox, name="actDrop")
+        self.act_forget = self._action(self.tr("&Forget address…"), self.forget_mailbox, name="actForget")
+        self.act_filter = self._action(self.tr("&Filter"), self.focus_filter, QKeySequence.StandardKey.Find, name="actFilter")
+        self.act_unread = QAction(self.tr("Only &unread"), self, checkable=True)
         self.act_unread.toggled.connect(self.message_proxy.set_only_unread)
-        self.act_settings = self._action(tr("&Settings…"), self.settingsRequested.emit, QKeySequence.StandardKey.Preferences,
+        self.act_settings = self._action(self.tr("&Settings…"), self.settingsRequested.emit, QKeySequence.StandardKey.Preferences,
                                          name="actSettings")
-        self.act_dashboard = self._action(tr("GPTMail &dashboard…"), self.dashboardRequested.emit, name="actDashboard")
-        self.act_quit = self._action(tr("&Quit"), self.quitRequested.emit, "Ctrl+Q", name="actQuit")
-        self.act_about = self._action(tr("&About"), self.show_about)
+        self.act_dashboard = self._action(self.tr("GPTMail &dashboard…"), self.dashboardRequested.emit, name="actDashboard")
+        self.act_quit = self._action(self.tr("&Quit"), self.quitRequested.emit, "Ctrl+Q", name="actQuit")
+        self.act_about = self._action(self.tr("&About"), self.show_about)
 
         menu = self.menuBar()
-        file_menu = menu.addMenu(tr("&File"))
+        file_menu = menu.addMenu(self.tr("&File"))
         for act in (self.act_new, self.act_open, None, self.act_settings, None, self.act_quit):
             file_menu.addSeparator() if act is None else file_menu.addAction(act)
-        box_menu = menu.addMenu(tr("&Mailbox"))
+        box_menu = menu.addMenu(self.tr("&Mailbox"))
         for act in (self.act_copy_address, self.act_check, None, self.act_rename, self.act_clear, None,
                     self.act_drop, self.act_forget):
             box_menu.addSeparator() if act is None else box_menu.addAction(act)
-        msg_menu = menu.addMenu(tr("M&essage"))
+        msg_menu = menu.addMenu(self.tr("M&essage"))
         for act in (self.act_copy_code, self.act_save, None, self.act_delete):
             msg_menu.addSeparator() if act is None else msg_menu.addAction(act)
-        view_menu = menu.addMenu(tr("&View"))
+        view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.act_filter)
         view_menu.addAction(self.act_unread)
-        tools = menu.addMenu(tr("&Tools"))
+        tools = menu.addMenu(self.tr("&Tools"))
         tools.addAction(self.act_dashboard)
-        help_menu = menu.addMenu(tr("&Help"))
+        help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
 
-        toolbar = QToolBar(tr("Main toolbar"), self)
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for act in (self.act_new, self.act_copy_address, self.act_check, self.act_copy_code, self.act_delete):

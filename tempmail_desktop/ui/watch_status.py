@@ -7,32 +7,28 @@ from PySide6.QtCore import QCoreApplication
 from ..service.watcher import WatchState, WatchStatus
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WatchStatus", text)
-
-
 def describe_state(state: WatchState | None) -> str:
     if state is None:
         return ""
     status = state.status
     if status == WatchStatus.LIVE:
-        return _tr("Live: new mail arrives instantly")
+        return QCoreApplication.translate("WatchStatus", "Live: new mail arrives instantly")
     if status == WatchStatus.POLLING:
-        return _tr("Connected")
+        return QCoreApplication.translate("WatchStatus", "Connected")
     if status == WatchStatus.CHECKING:
-        return _tr("Checking…")
+        return QCoreApplication.translate("WatchStatus", "Checking…")
     if status == WatchStatus.STARTING:
-        return _tr("Starting…")
+        return QCoreApplication.translate("WatchStatus", "Starting…")
     if status == WatchStatus.STOPPED:
-        return _tr("Stopped")
+        return QCoreApplication.translate("WatchStatus", "Stopped")
     if status == WatchStatus.PAUSED:
         error = state.error
         reset = getattr(error, "reset_at", None)
         if reset is not None:
-            return _tr("Quota reached; paused until %s") % reset.astimezone().strftime("%H:%M")
-        return _tr("Quota reached; paused for a while")
+            return QCoreApplication.translate("WatchStatus", "Quota reached; paused until %s") % reset.astimezone().strftime("%H:%M")
+        return QCoreApplication.translate("WatchStatus", "Quota reached; paused for a while")
     if status == WatchStatus.KEY_PROBLEM:
-        return _tr("Key problem: %s") % (state.detail or _tr("the key was rejected"))
+        return QCoreApplication.translate("WatchStatus", "Key problem: %s") % (state.detail or QCoreApplication.translate("WatchStatus", "the key was rejected"))
     if status == WatchStatus.OFFLINE:
-        return _tr("Offline: %s") % (state.detail or _tr("the service cannot be reached"))
+        return QCoreApplication.translate("WatchStatus", "Offline: %s") % (state.detail or QCoreApplication.translate("WatchStatus", "the service cannot be reached"))
     return str(status)
