@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test system-deps bundle bench screenshots clean
+.PHONY: run test system-deps bundle bundle-check bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,21 @@ run: $(STAMP)
 
 test: system-deps $(STAMP)
 	scripts/desktop-session.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# A double-clickable folder and its archive in dist/ (PyInstaller, one-folder).
+bundle:
+	PYTHON=$(PYTHON) packaging/build.sh
+
+# Build, then check sizes against the budget and run the bundle's self-test
+# against a real Secret Service.
+bundle-check:
+	packaging/selftest-ci.sh
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python scripts/screenshots.py docs/screenshots
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -10,8 +10,12 @@ fi
 if command -v gnome-keyring-daemon >/dev/null && [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
   export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d /tmp/tempmail-runtime.XXXXXX)}"
   chmod 700 "$XDG_RUNTIME_DIR"
-  # An empty password unlocks a fresh login keyring without a prompt.
-  eval "$(printf '' | gnome-keyring-daemon --unlock --components=secrets 2>/dev/null)" || true
+  # A throwaway login keyring in a private folder, created and unlocked with a
+  # session password (an empty one creates no keyring): the user's own
+  # keyrings are never touched, and nothing waits for a prompt.
+  keyring_home="$(mktemp -d /tmp/tempmail-keyring.XXXXXX)"
+  eval "$(printf 'tempmail-session-%s\n' "$$" | XDG_DATA_HOME="$keyring_home" \
+    gnome-keyring-daemon --unlock --components=secrets 2>/dev/null)" || true
   export GNOME_KEYRING_CONTROL
 fi
 exec "$@"

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# CI on Linux: build the bundle, then check it (sizes, libraries, its own
+# --self-test) inside a private D-Bus session with an unlocked gnome-keyring,
+# so the bundled keyring code reaches a real Secret Service. Qt draws
+# offscreen: no display needed.
+#
+#   packaging/selftest-ci.sh            (needs scripts/system-deps.sh's packages)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+packaging/build.sh
+VENV=${VENV:-.venv}
+exec scripts/desktop-session.sh env QT_QPA_PLATFORM=offscreen \
+  "$VENV/bin/python" packaging/check_bundle.py "$@"
