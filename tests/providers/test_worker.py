@@ -195,6 +195,8 @@ async def test_the_key_travels_only_in_the_x_api_key_header(provider, worker_fak
 @pytest.mark.asyncio
 async def test_a_rejected_key_appears_in_no_error_or_log(make, worker_fake, mailbox, caplog):
     caplog.set_level("DEBUG")
+    for noisy in ("httpx", "httpcore"):  # the app quietens these; here we want every line they write
+        caplog.set_level("DEBUG", logger=noisy)
     with pytest.raises(AuthError) as caught:
         await make(key="tmp_secret_that_was_revoked").list_messages(mailbox)
     assert "tmp_secret_that_was_revoked" not in str(caught.value)

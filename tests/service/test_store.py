@@ -10,7 +10,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 from contextlib import closing
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -623,7 +622,7 @@ def test_another_process_writes_while_we_do(store):
 # --- size -------------------------------------------------------------------------------
 
 
-def test_ten_thousand_mails_stay_quick(store):
+def test_ten_thousand_mails_merge_and_list_whole(store):
     body = "Lorem ipsum dolor sit amet. " * 40
     many = [
         mail(f"m-{i}", received_at=T0 + timedelta(seconds=i), text=body, html=f"<p>{body}</p>",
@@ -634,15 +633,9 @@ def test_ten_thousand_mails_stay_quick(store):
     store.merge_listing(PROVIDER, ADDRESS, many[-50:])  # the first flagging of 9,950 is a one-off
     latest = many[-50:] + [mail("fresh", received_at=T0 + timedelta(days=1))]
 
-    started = time.perf_counter()
     new = store.merge_listing(PROVIDER, ADDRESS, latest)
-    merge_seconds = time.perf_counter() - started
-    started = time.perf_counter()
     summaries = store.summaries(PROVIDER, ADDRESS)
-    summaries_seconds = time.perf_counter() - started
 
     assert [m.id for m in new] == ["fresh"]
     assert len(summaries) == 10_001 and summaries[0].id == "fresh"
-    # Loose bounds: they catch a query per row, not a slow machine.
-    assert merge_seconds < 1.0
-    assert summaries_seconds < 3.0
+    # Speed is measured in benchmarks/ (lists), not asserted here.

@@ -382,6 +382,7 @@ def test_only_the_notification_service_can_click(make_notifier, notification_dae
     qtbot.waitUntil(lambda: window.opened == [("gptmail", ADDRESS, "m-1")], timeout=3000)
 
 
+@pytest.mark.log_warnings_expected
 def test_a_broken_service_falls_back_to_the_banner(make_notifier, notification_daemon, session_bus, window, qtbot):
     notification_daemon(broken=True)
     notifier = make_notifier(bus=session_bus)

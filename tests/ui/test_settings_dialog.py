@@ -160,6 +160,7 @@ def test_removing_the_key_goes_back_to_the_test_key(controller, qloop, dialogs, 
     assert not section.remove_key_button.isEnabled()
 
 
+@pytest.mark.log_warnings_expected
 def test_without_a_keyring_the_session_only_choice_is_offered_and_only_taken_when_clicked(
         controller, qloop, dialogs, qtbot, gptmail_fake, resumed):
     keyring.set_keyring(NoKeyring())  # the autouse memory_keyring fixture puts the old one back
@@ -188,6 +189,7 @@ def test_without_a_keyring_the_session_only_choice_is_offered_and_only_taken_whe
     assert last_key_sent(gptmail_fake) == "session-key"
 
 
+@pytest.mark.log_warnings_expected
 def test_session_only_needs_a_typed_key(controller, qloop, dialogs, qtbot):
     keyring.set_keyring(NoKeyring())
     section = open_dialog(controller, qloop, dialogs).sections["tempmailg"]
@@ -349,6 +351,7 @@ def test_cancel_discards_the_changes(controller, qloop, dialogs, qtbot):
     assert settings.get("providers.worker.base_url") == ""
 
 
+@pytest.mark.log_warnings_expected
 def test_a_failed_write_is_shown_and_leaves_the_settings_as_they_were(controller, qloop, dialogs, qtbot):
     settings = controller.service.settings
     settings.path.mkdir(parents=True)  # a folder where the file should go: the write fails
