@@ -645,6 +645,8 @@ class Notifier(QObject):
                 action=lambda target=note.target: self.open_target(target), timeout_ms=BANNER_TIMEOUT_MS)
         self.history.append({"backend": backend, "title": note.title, "body": note.body,
                              "target": (note.target.provider, note.target.address, note.target.message_id)})
+        # Which mailbox and how, never the mail's words or code: logs outlive mail.
+        log.info("new-mail notification via %s for %s", backend, note.target.address)
         return backend
 
     @property
