@@ -29,6 +29,8 @@ def install_translators(app: QApplication, choice: str) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     language = resolve_language(choice)
+    # Dates and numbers follow the chosen language too, not only the words.
+    QLocale.setDefault(QLocale.system() if choice == "system" else QLocale(language))
     if language == "en":
         return language
     ours = QTranslator(app)
