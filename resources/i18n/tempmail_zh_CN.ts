@@ -305,324 +305,324 @@ The app keeps running. Details are in the log file in %2.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../tempmail_desktop/selftest.py" line="97"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="172"/>
         <source>&amp;New address…</source>
         <translation>新建地址(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="58"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="57"/>
         <source>Tempmail Desktop</source>
         <translation>Tempmail Desktop</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="77"/>
         <source>Mailboxes</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="78"/>
         <source>Your addresses. Click one to see its mail.</source>
         <translation>你的地址。点击一个地址即可查看其邮件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="109"/>
         <source>Messages</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="113"/>
         <source>Filter by sender or subject (Ctrl+F)</source>
         <translation>按发件人或主题筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="115"/>
         <source>Filter messages</source>
         <translation>筛选邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="173"/>
         <source>Create a new temporary address</source>
         <translation>新建一个临时邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="174"/>
         <source>&amp;Open existing address…</source>
         <translation>打开已有地址(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="175"/>
         <source>Watch an address you already have</source>
         <translation>收取一个已有地址的邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="176"/>
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="177"/>
         <source>Check for new mail now</source>
         <translation>立即检查新邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="178"/>
         <source>Copy &amp;address</source>
         <translation>复制地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="179"/>
         <source>Copy the selected address</source>
         <translation>复制所选地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="180"/>
         <source>Copy &amp;code</source>
         <translation>复制验证码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="181"/>
         <source>Copy the verification code of the open message</source>
         <translation>复制当前邮件中的验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="182"/>
         <source>&amp;Delete message</source>
         <translation>删除邮件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="183"/>
         <source>Delete the selected message</source>
         <translation>删除所选邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="184"/>
         <source>&amp;Save attachments…</source>
         <translation>保存附件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="185"/>
         <source>&amp;Rename address…</source>
         <translation>重命名地址(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="186"/>
         <source>C&amp;lear mailbox…</source>
         <translation>清空邮箱(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="187"/>
         <source>Delete address on the service…</source>
         <translation>在服务端删除地址…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="188"/>
         <source>&amp;Forget address…</source>
         <translation>移除地址(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="189"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="190"/>
         <source>Only &amp;unread</source>
         <translation>仅显示未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="192"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="194"/>
         <source>GPTMail &amp;dashboard…</source>
         <translation>GPTMail 仪表板(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="196"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="199"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="202"/>
         <source>&amp;Mailbox</source>
         <translation>邮箱(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="206"/>
         <source>M&amp;essage</source>
         <translation>邮件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="209"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="212"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="214"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="217"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="246"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="481"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="480"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="487"/>
         <source>Copied %s</source>
         <translation>已复制 %s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="394"/>
         <source>No addresses yet. Press Ctrl+N (New address) to get one in a click.</source>
         <translation>还没有地址。按 Ctrl+N（新建地址）即可一键获取。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="396"/>
         <source>No mail yet. New mail appears here as soon as it arrives.</source>
         <translation>还没有邮件。新邮件一到就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="398"/>
         <source>No message matches the filter.</source>
         <translation>没有符合筛选条件的邮件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="431"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="434"/>
         <source>Next check in %s s</source>
         <translation>%s 秒后再次检查</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="436"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="435"/>
         <source>Next check at %s</source>
         <translation>将于 %s 再次检查</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="443"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="442"/>
         <source>Quota left: %s</source>
         <translation>剩余配额：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="457"/>
         <source>Saving %1: %2%</source>
         <translation>正在保存 %1：%2%</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="464"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="463"/>
         <source>Created %s (copied)</source>
         <translation>已创建 %s（已复制）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="474"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="490"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="489"/>
         <source>No code found in this message</source>
         <translation>此邮件中未找到验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="495"/>
         <source>Delete message</source>
         <translation>删除邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="497"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="496"/>
         <source>Delete “%s” on the service and here?</source>
         <translation>要在服务端和本地删除“%s”吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="502"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="501"/>
         <source>Clear mailbox</source>
         <translation>清空邮箱</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="503"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="502"/>
         <source>Delete all mail in %s on the service and here?</source>
         <translation>要在服务端和本地删除 %s 中的所有邮件吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="508"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="507"/>
         <source>Delete address</source>
         <translation>删除地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="508"/>
         <source>Delete %s on the service? Its mail will be gone for good.</source>
         <translation>要在服务端删除 %s 吗？其中的邮件将永久消失。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="514"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="513"/>
         <source>Forget address</source>
         <translation>移除地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="515"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="514"/>
         <source>Forget %s and its stored mail on this computer? The service keeps it until it expires.</source>
         <translation>要从本机移除 %s 及其已保存的邮件吗？服务端会保留该地址直到过期。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="533"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="532"/>
         <source>Save attachments to</source>
         <translation>将附件保存到</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="541"/>
         <source>Saved: %s</source>
         <translation>已保存：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="550"/>
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="551"/>
         <source>Open “%s” with the program your system uses for it? Only open files you trust.</source>
         <translation>要用系统关联的程序打开“%s”吗？请只打开你信任的文件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="573"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="572"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="574"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="573"/>
         <source>The link says “%1” but leads to %2. Open it anyway?</source>
         <translation>该链接显示为“%1”，实际却指向 %2。仍要打开吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="583"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="582"/>
         <source>About Tempmail Desktop</source>
         <translation>关于 Tempmail Desktop</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="584"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="583"/>
         <source>Tempmail Desktop %s
 A desktop inbox for temporary-email services.</source>
         <translation>Tempmail Desktop %s
@@ -751,335 +751,335 @@ A desktop inbox for temporary-email services.</source>
         <translation>TB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="599"/>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="650"/>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="847"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="600"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="649"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="846"/>
         <source>Load images</source>
         <extracomment>The body is fully shown (sync for ordinary mail, later for big mail).</extracomment>
         <translation>加载图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="631"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="630"/>
         <source>Preparing the message…</source>
         <translation>正在准备邮件…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="651"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="650"/>
         <source>The remote images could not be loaded.</source>
         <translation>无法加载远程图片。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="659"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="658"/>
         <source>%1 of %2 remote images could not be loaded.</source>
         <translation>%2 张远程图片中有 %1 张无法加载。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="672"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="671"/>
         <source>Select a message to read it.</source>
         <translation>选择一封邮件即可阅读。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="692"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="691"/>
         <source>Message body</source>
         <translation>邮件正文</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="695"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="694"/>
         <source>Message as HTML</source>
         <translation>HTML 格式的邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="706"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="705"/>
         <source>Message as plain text</source>
         <translation>纯文本格式的邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="712"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="711"/>
         <source>Raw source of the message</source>
         <translation>邮件的原始源码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="714"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="713"/>
         <source>Header</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="714"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="713"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="721"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="720"/>
         <source>Message headers</source>
         <translation>邮件头</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="722"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="721"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="723"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="722"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="724"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="723"/>
         <source>Source</source>
         <translation>源码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="725"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="724"/>
         <source>Headers</source>
         <translation>邮件头</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="757"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="756"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="767"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="766"/>
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="768"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="767"/>
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="769"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="768"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="770"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="769"/>
         <source>From:</source>
         <translation>发件人：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="771"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="770"/>
         <source>To:</source>
         <translation>收件人：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="772"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="771"/>
         <source>Received:</source>
         <translation>接收时间：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="775"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="774"/>
         <source>Kept locally: the service has deleted this mail.</source>
         <translation>仅存于本地：服务端已删除此邮件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="775"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="774"/>
         <source>Deleted by the service</source>
         <translation>已被服务端删除</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="778"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="777"/>
         <source>The raw source was truncated by the service; attachments may be missing.</source>
         <translation>服务端截断了原始源码；附件可能不完整。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="779"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="778"/>
         <source>Raw source truncated</source>
         <translation>原始源码不完整</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="808"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="807"/>
         <source>Verification code and link</source>
         <translation>验证码和链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="809"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="808"/>
         <source>Code:</source>
         <translation>验证码：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="817"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="816"/>
         <source>Verification code</source>
         <translation>验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="818"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="817"/>
         <source>Copy code</source>
         <translation>复制验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="819"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="818"/>
         <source>Copy the verification code</source>
         <translation>复制验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="821"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="820"/>
         <source>Link:</source>
         <translation>链接：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="826"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="825"/>
         <source>Verification link</source>
         <translation>验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="827"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="826"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="828"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="827"/>
         <source>Copy the verification link</source>
         <translation>复制验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="830"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="829"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="831"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="830"/>
         <source>Open the verification link in the browser</source>
         <translation>在浏览器中打开验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="844"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="843"/>
         <source>Remote images blocked</source>
         <translation>已阻止远程图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="845"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="844"/>
         <source>Remote images were blocked to protect your privacy.</source>
         <translation>为保护你的隐私，已阻止远程图片。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="848"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="847"/>
         <source>Load the remote images of this message</source>
         <translation>加载此邮件的远程图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="856"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="855"/>
         <source>Large message</source>
         <translation>大邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="859"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="858"/>
         <source>Show original layout</source>
         <translation>显示原始版式</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="860"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="859"/>
         <source>Show the original layout of this large message</source>
         <translation>显示这封大邮件的原始版式</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="862"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="861"/>
         <source>Rendering the original layout can pause the window for a few seconds.</source>
         <translation>渲染原始版式可能会让窗口停顿几秒。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="874"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="873"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="880"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="879"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="881"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="880"/>
         <source>Save the selected attachments</source>
         <translation>保存所选附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="883"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="882"/>
         <source>Save all…</source>
         <translation>全部保存…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="884"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="883"/>
         <source>Save all attachments</source>
         <translation>保存全部附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="886"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="885"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="887"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="886"/>
         <source>Open the selected attachment</source>
         <translation>打开所选附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="900"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="899"/>
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="901"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="900"/>
         <source>(unknown sender)</source>
         <translation>（未知发件人）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="914"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="913"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="928"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="927"/>
         <source>Part of this message could not be read.</source>
         <translation>此邮件的部分内容无法读取。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="935"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="934"/>
         <source>(This message has no text.)</source>
         <translation>（此邮件没有文本内容。）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="986"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="984"/>
         <source>This message is large, so a simplified layout is shown.</source>
         <translation>此邮件较大，因此显示简化版式。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="989"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="987"/>
         <source>Its end is only in the Text tab.</source>
         <translation>结尾部分只在“文本”标签页中显示。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="990"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="988"/>
         <source>Its end is not shown.</source>
         <translation>结尾部分未显示。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="1041"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="1039"/>
         <source>Part of this message could not be shown.</source>
         <translation>此邮件的部分内容无法显示。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="1085"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="1090"/>
         <source>The service gave no raw source for this message.</source>
         <translation>服务端未提供此邮件的原始源码。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="1106"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="1111"/>
         <source>unknown type</source>
         <translation>未知类型</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="1166"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="1171"/>
         <source>Loading images…</source>
         <translation>正在加载图片…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="1180"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="1185"/>
         <source>Links of type “%1” are not opened from mail.</source>
         <translation>不会从邮件中打开“%1”类型的链接。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="1183"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="1188"/>
         <source>This link has no web address and was not opened.</source>
         <translation>此链接没有网址，因此未打开。</translation>
     </message>
@@ -1212,7 +1212,7 @@ A desktop inbox for temporary-email services.</source>
     </message>
     <message>
         <location filename="../../tempmail_desktop/ui/notify.py" line="644"/>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="672"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="674"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>

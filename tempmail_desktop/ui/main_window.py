@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import TempmailError
-from ..core.extract import extract_otp
 from ..core.models import Attachment, Capability, Mailbox, Message
 from ..core.timeutil import utcnow
 from ..providers.registry import provider_class, provider_info
@@ -481,8 +480,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Copied %s") % mailbox.address, 5000)
 
     def copy_code(self) -> None:
-        message = self._current_message
-        code = extract_otp(message.subject, message.text, message.html) if message else None
+        # The view found the code when it opened the mail: no second scan of a big body.
+        code = self.reader.current_code() if self._current_message is not None else None
         if code:
             QGuiApplication.clipboard().setText(code)
             self.statusBar().showMessage(self.tr("Copied %s") % code, 5000)

@@ -6,17 +6,18 @@ verification code and link, the remote-images bar, the Text / Source /
 Headers tabs and the attachments strip. Everything the user can act on leaves
 as a signal; the window decides.
 
-Speed, as measured here (Xvfb, 2 cores): Qt's rich-text engine is slow on
-table-heavy mail; ``setHtml`` of a 2 MB newsletter built from nested tables
-holds the UI thread for 2.5-5 s, and already ~0.2 s at 50 KB. Parsing in a
+Speed, as measured here (Xvfb, 2 busy cores): Qt's rich-text engine is slow
+on table-heavy mail. ``setHtml`` of a 2 MB newsletter built from nested
+tables holds the UI thread 2.5-5 s, and already 0.15-0.25 s at 50 KB. A
 worker thread does not help: PySide keeps the GIL through ``setHtml``, and a
-Python worker doing the pure-Python part (code extraction, HTML reading)
-still stalled the UI 40-180 ms at a time through the GIL. So big mail is
-prepared *cooperatively on the UI thread*: every stage is a generator step
-of a few milliseconds (scanning, simplifying the HTML into flat, table-free
-slices, inserting them), pumped by a zero-delay timer between events. The
-Text tab shows at once; the simplified HTML follows; "Show original layout"
-renders the real thing on request. Ordinary mail renders as it is, at once.
+Python worker running the pure-Python part (code extraction, HTML reading)
+still stalled the UI 40-180 ms at a time through the GIL. So a big mail is
+prepared *cooperatively on the UI thread*: every stage is a generator step of
+a few milliseconds (scanning, simplifying the HTML into flat, table-free
+slices, inserting them), pumped by a zero-delay timer between events; the
+longest stall measured for the 2 MB mail is 20-60 ms. The Text tab shows at
+once, the simplified HTML follows, and "Show original layout" renders the
+real thing on request. Ordinary mail renders as it is, at once.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -52,6 +53,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.extract import extract_otp, extract_verification_link, html_to_text
+from ..core.mime import parse_raw
 from ..core.models import Attachment, Message
 from .safe_browser import (
     SafeTextBrowser,
@@ -69,6 +72,10 @@ log = logging.getLogger("tempmail.ui")
 BIG_HTML_CHARS = 200_000
 BIG_HTML_CELLS = 500
 BIG_HTML_IMAGES = 300
+# A plain-text view takes ~0.1 ms per line; above this the text goes in by steps, too.
+BIG_TEXT_CHARS = 64_000
+# The text views get this much text per step.
+TEXT_STEP_CHARS = 32_000
 # One slice of simplified HTML: ~5-10 ms of insertHtml and layout here.
 SLICE_CHARS = 8_000
 # How long one turn of cooperative work may hold the UI thread.
@@ -77,6 +84,8 @@ STEP_BUDGET_S = 0.010
 FEED_CHARS = 4_096
 # Simplified HTML beyond this is not rendered; the Text tab has all of it.
 MAX_SIMPLIFIED_CHARS = 4_000_000
+# A tag or comment still open after this many characters ends the simplified view.
+MAX_UNFINISHED_CHARS = 256_000
 # For big mail the code/link extraction (one call each, not divisible into
 # steps) reads only the start of the simplified body: ~5-10 ms instead of
 # 1-2 s for 2 MB. The simplified HTML has no CSS to wade through and keeps the
@@ -90,21 +99,23 @@ MAX_RAW_PARSE_CHARS = 1_000_000
 MAX_DISPLAY_LINE = 10_000
 
 _LINK_SCHEMES = ("http", "https", "mailto")
+_NEUTRAL_BAR = "background:#f3f3f3; color:#202020; border:1px solid #cfcfcf;"
 _CELL_RE = re.compile(r"<t[dh][\s>]", re.I)
 _IMG_RE = re.compile(r"<img[\s>/]", re.I)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MessageView", text)
 
 
 def human_size(n: int | None) -> str:
     """A byte count the way people read it: 512 B, 1.5 KB, 12 MB."""
     if n is None or n < 0:
-        return _tr("unknown size")
+        return QCoreApplication.translate("MessageView", "unknown size")
     if n < 1024:
-        return _tr("%1 B").replace("%1", str(n))
-    units = (_tr("KB"), _tr("MB"), _tr("GB"), _tr("TB"))
+        return QCoreApplication.translate("MessageView", "%1 B").replace("%1", str(n))
+    units = (
+        QCoreApplication.translate("MessageView", "KB"),
+        QCoreApplication.translate("MessageView", "MB"),
+        QCoreApplication.translate("MessageView", "GB"),
+        QCoreApplication.translate("MessageView", "TB"),
+    )
     value = float(n)
     for unit in units:
         value /= 1024
@@ -372,7 +383,11 @@ def simplify_html_steps(
     cut = False
     for start in range(0, len(markup), feed_chars):
         parser.feed(markup[start:start + feed_chars])
-        if parser.size > limit:
+        # html.parser rescans an unfinished tag or comment on every feed; one
+        # that never ends (a hostile mail) would make each step slower than
+        # the last, and nothing after it can be shown anyway.
+        stuck = len(getattr(parser, "rawdata", "")) > MAX_UNFINISHED_CHARS
+        if parser.size > limit or stuck:
             cut = True
             break
         yield
@@ -456,37 +471,38 @@ def _short_words(text: str | None) -> str | None:
     return _LONG_WORD_RE.sub(lambda m: m.group(0)[:32], text)
 
 
-def _prepare_steps(message: Message, *, big: bool) -> Generator[None, None, _Prepared]:
+def _prepare_steps(message: Message, *, simplify: bool, big: bool) -> Generator[None, None, _Prepared]:
     """Everything shown besides the HTML itself, in steps of a few milliseconds.
 
+    ``simplify``: the HTML is rendered simplified (see :func:`is_big_html`);
+    ``big``: the mail is shown by steps, so no single call may read all of it.
     Pure Python over model data: no widget is touched here.
     """
-    from ..core.extract import extract_otp, extract_verification_link, html_to_text
-
     markup = message.html or None
     prepared = _Prepared()
     references = yield from image_reference_steps(markup)
     prepared.remote_images = yield from remote_image_url_steps(references)
     yield
 
-    if big and markup:
+    extract_text, extract_html = message.text, markup
+    if simplify and markup:
         simplified = yield from simplify_html_steps(markup)
         prepared.slices, prepared.simplified_cut = simplified.slices, simplified.cut
-        text = message.text or simplified.text
         if not message.text:
-            prepared.text = displayable_text(simplified.text)
-        extract_text = text[:EXTRACT_CHARS]
+            prepared.text = simplified.text
         extract_html = "".join(simplified.slices[: EXTRACT_CHARS // SLICE_CHARS + 1])[:EXTRACT_CHARS]
-    else:
-        extract_text, extract_html = message.text, markup
+        extract_text = message.text or simplified.text
+    if big:
+        extract_text = extract_text[:EXTRACT_CHARS]
+        extract_html = extract_html[:EXTRACT_CHARS] if extract_html else extract_html
     yield
     prepared.code = extract_otp(message.subject, _short_words(extract_text), _short_words(extract_html))
     yield
     prepared.link = extract_verification_link(message.subject, extract_text, extract_html)
     yield
-    if not message.text and not big:
+    if not message.text and not simplify:
         # Ordinary size: html_to_text reuses the reading extract_otp just cached.
-        prepared.text = displayable_text(html_to_text(markup) if markup else "")
+        prepared.text = html_to_text(markup) if markup else ""
         yield
 
     prepared.inline_images = {cid_key(a.content_id): a.data for a in message.attachments if a.content_id and a.data}
@@ -497,8 +513,6 @@ def _prepare_steps(message: Message, *, big: bool) -> Generator[None, None, _Pre
     raw = message.raw or ""
     hints_attachments = not message.attachments and "content-disposition" in raw[:MAX_RAW_PARSE_CHARS].lower()
     if raw and len(raw) <= MAX_RAW_PARSE_CHARS and (not headers or wanted_cids or hints_attachments):
-        from ..core.mime import parse_raw
-
         parsed = parse_raw(raw)
         headers = headers or parsed.headers
         for part in parsed.attachments:
@@ -539,7 +553,8 @@ class MessageView(QWidget):
         self._job: Generator[None, None, None] | None = None
         self._restore_scroll: int | None = None
         self._render_full = False
-        self._user_chose_tab = False
+        # The tab the user last clicked: kept from mail to mail, like a view mode.
+        self._chosen_tab: QWidget | None = None
         self._allowed_remote: dict[str, bytes] = {}
         self._images_requested = False
         self._source_filled = False
@@ -554,6 +569,14 @@ class MessageView(QWidget):
 
     def current_message(self) -> Message | None:
         return self._message
+
+    def current_code(self) -> str | None:
+        """The verification code shown in the code bar (None while a big mail prepares)."""
+        return self._prepared.code if self._prepared else None
+
+    def current_link(self) -> str | None:
+        """The verification link shown in the code bar."""
+        return self._prepared.link if self._prepared else None
 
     def is_loading(self) -> bool:
         """True while a big mail's body is still being prepared or inserted."""
@@ -579,7 +602,6 @@ class MessageView(QWidget):
             # Permission to load remote images is given per mail.
             self._allowed_remote = {}
             self._render_full = False
-            self._user_chose_tab = False
         if message is None:
             self._pages.setCurrentWidget(self.empty_page)
             self.browser.clear()
@@ -592,25 +614,25 @@ class MessageView(QWidget):
         self._show_header(message)
         self._source_filled = False
         self.source_view.clear()
-        if self.tabs.currentWidget() is self.source_view:
-            self._fill_source()
         self.browser.clear()
         self.code_bar.hide()
         self.remote_bar.hide()
         self.large_bar.hide()
         self.tabs.setTabVisible(self.tabs.indexOf(self.browser), bool(message.html))
-        # The message's own text costs nothing to show, so it is there at once.
-        self.text_view.setPlainText(displayable_text(message.text) if message.text else "")
-        big = is_big_html(message.html)
-        job = self._show_steps(message, big=big)
+        self.text_view.clear()
+        simplify = is_big_html(message.html)
+        big = simplify or len(message.text) > BIG_TEXT_CHARS
+        job = self._show_steps(message, simplify=simplify, big=big)
         if big:
-            if not self._user_chose_tab:
-                self.tabs.setCurrentWidget(self.text_view)
+            # The Text tab first: the service's own text needs no preparing.
+            self._show_tab(self.text_view)
             if not message.text:
                 self.text_view.setPlainText(self.tr("Preparing the message…"))
             self._start_job(job)
         else:
             self._run_now(job)
+        if self.tabs.currentWidget() is self.source_view:
+            self._fill_source()
 
     def add_remote_images(self, images: dict[str, bytes]) -> None:
         """Remote images the window fetched after :attr:`remoteImagesRequested`; re-renders."""
@@ -673,11 +695,17 @@ class MessageView(QWidget):
         # Always on: a scroll bar appearing halfway through layout makes Qt lay the mail out twice.
         self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.browser.anchorActivated.connect(self._on_link)
+        # Hovering a link shows where it really leads, whatever its text says.
+        self.browser.highlighted.connect(
+            lambda url: self.browser.viewport().setToolTip(url.toDisplayString() if not url.isEmpty() else "")
+        )
         self.text_view = QPlainTextEdit(self)
         self.text_view.setReadOnly(True)
+        self.text_view.setUndoRedoEnabled(False)
         self.text_view.setAccessibleName(self.tr("Message as plain text"))
         self.source_view = QPlainTextEdit(self)
         self.source_view.setReadOnly(True)
+        self.source_view.setUndoRedoEnabled(False)
         self.source_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.source_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.source_view.setAccessibleName(self.tr("Raw source of the message"))
@@ -811,7 +839,7 @@ class MessageView(QWidget):
         return frame
 
     def _build_remote_bar(self) -> QFrame:
-        frame, layout = self._bar_frame("remoteImagesBar", "background:#f3f3f3; color:#202020; border:1px solid #cfcfcf;")
+        frame, layout = self._bar_frame("remoteImagesBar", _NEUTRAL_BAR)
         frame.setAccessibleName(self.tr("Remote images blocked"))
         self.remote_label = QLabel(self.tr("Remote images were blocked to protect your privacy."), frame)
         self.remote_label.setWordWrap(True)
@@ -823,13 +851,15 @@ class MessageView(QWidget):
         return frame
 
     def _build_large_bar(self) -> QFrame:
-        frame, layout = self._bar_frame("largeMailBar", "background:#f3f3f3; color:#202020; border:1px solid #cfcfcf;")
+        frame, layout = self._bar_frame("largeMailBar", _NEUTRAL_BAR)
         frame.setAccessibleName(self.tr("Large message"))
         self.large_label = QLabel(frame)
         self.large_label.setWordWrap(True)
         self.full_layout_button = QPushButton(self.tr("Show original layout"), frame)
         self.full_layout_button.setAccessibleName(self.tr("Show the original layout of this large message"))
-        self.full_layout_button.setToolTip(self.tr("Rendering the original layout can pause the window for a few seconds."))
+        self.full_layout_button.setToolTip(
+            self.tr("Rendering the original layout can pause the window for a few seconds.")
+        )
         self.full_layout_button.clicked.connect(self._show_full_layout)
         layout.addWidget(self.large_label, 1)
         layout.addWidget(self.full_layout_button)
@@ -886,19 +916,37 @@ class MessageView(QWidget):
         day = locale.toString(stamp.date(), QLocale.FormatType.LongFormat)
         return f"{day} {locale.toString(stamp.time(), QLocale.FormatType.ShortFormat)}"
 
-    def _show_steps(self, message: Message, *, big: bool) -> Generator[None, None, None]:
+    def _show_steps(self, message: Message, *, simplify: bool, big: bool) -> Generator[None, None, None]:
+        if message.text:
+            yield from self._plain_text_steps(self.text_view, message.text)
         try:
-            prepared = yield from _prepare_steps(message, big=big)
+            prepared = yield from _prepare_steps(message, simplify=simplify, big=big)
         except Exception:
             # A mail that breaks a parser must still show its text.
             log.exception("a message could not be prepared for display")
             self.statusMessage.emit(self.tr("Part of this message could not be read."))
             prepared = _Prepared(text=None if message.text else "")
             if message.html:
-                prepared.slices = [] if big else None
+                prepared.slices = [] if simplify else None
+        if prepared.text is not None:
+            yield from self._plain_text_steps(self.text_view, prepared.text)
+        if self.text_view.document().isEmpty():
+            self.text_view.setPlainText(self.tr("(This message has no text.)"))
         self._apply(prepared)
         yield
         yield from self._render_steps()
+
+    @staticmethod
+    def _plain_text_steps(view: QPlainTextEdit, text: str) -> Generator[None, None, None]:
+        # setPlainText of 10,000 lines held the window ~0.1 s; in steps it does not.
+        view.clear()
+        shown = displayable_text(text)
+        cursor = QTextCursor(view.document())
+        for start in range(0, len(shown), TEXT_STEP_CHARS):
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(shown[start:start + TEXT_STEP_CHARS])
+            yield
+        view.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _apply(self, prepared: _Prepared) -> None:
         message = self._message
@@ -914,19 +962,14 @@ class MessageView(QWidget):
         self.open_link_button.setVisible(bool(prepared.link and _scheme(prepared.link) in ("http", "https")))
         self.code_bar.setVisible(bool(prepared.code or prepared.link))
 
-        if prepared.text is not None:
-            self.text_view.setPlainText(prepared.text)
-        if self.text_view.document().isEmpty():
-            self.text_view.setPlainText(self.tr("(This message has no text.)"))
         self._fill_headers(prepared.headers)
         self.tabs.setTabVisible(self.tabs.indexOf(self.headers_view), bool(prepared.headers))
         self._fill_attachments(prepared.attachments)
 
         self.remote_bar.setVisible(any(key not in self._allowed_remote for key in prepared.remote_images))
-        if not self._user_chose_tab:
-            # Big mail keeps the Text tab until its first slice is in.
-            show_html_now = bool(message.html) and prepared.slices is None
-            self.tabs.setCurrentWidget(self.browser if show_html_now else self.text_view)
+        # Big mail keeps the Text tab until its first slice is in.
+        show_html_now = bool(message.html) and prepared.slices is None
+        self._show_tab(self.browser if show_html_now else self.text_view)
 
     def _render_steps(self) -> Generator[None, None, None]:
         prepared, message = self._prepared, self._message
@@ -938,16 +981,18 @@ class MessageView(QWidget):
             self.large_bar.hide()
             self.browser.setHtml(message.html)
             return
-        self.large_label.setText(
-            self.tr("This message is large, so a simplified layout is shown.")
-            + (" " + self.tr("Its end is only in the Text tab.") if prepared.simplified_cut else "")
-        )
+        note = self.tr("This message is large, so a simplified layout is shown.")
+        if prepared.simplified_cut:
+            # The Text tab only has the end when the service sent a text version.
+            note += " " + (self.tr("Its end is only in the Text tab.") if message.text
+                           else self.tr("Its end is not shown."))
+        self.large_label.setText(note)
         self.large_bar.show()
         self.browser.begin_html()
         for index, piece in enumerate(prepared.slices):
             self.browser.append_html(piece)
-            if index == 0 and not self._user_chose_tab:
-                self.tabs.setCurrentWidget(self.browser)
+            if index == 0:
+                self._show_tab(self.browser)
             yield
 
     def _rerender(self, keep_scroll: int | None = None) -> None:
@@ -958,6 +1003,8 @@ class MessageView(QWidget):
             self._start_job(self._render_steps())
         else:
             self._run_now(self._render_steps())
+        if self.tabs.currentWidget() is self.source_view:
+            self._fill_source()
 
     # -- running the steps ---------------------------------------------------
 
@@ -999,6 +1046,8 @@ class MessageView(QWidget):
         if self._job is not None:
             self._job.close()
             self._job = None
+            # The job may have been filling the Source tab; it fills again when looked at.
+            self._source_filled = False
         self._restore_scroll = None
 
     def _finish_loading(self) -> None:
@@ -1017,8 +1066,15 @@ class MessageView(QWidget):
 
     # -- tabs -------------------------------------------------------------
 
-    def _on_tab_clicked(self, _index: int) -> None:
-        self._user_chose_tab = True
+    def _on_tab_clicked(self, index: int) -> None:
+        self._chosen_tab = self.tabs.widget(index)
+
+    def _show_tab(self, fitting: QWidget) -> None:
+        """Show the tab the user chose if this mail has it, else ``fitting``."""
+        chosen = self._chosen_tab
+        if chosen is not None and self.tabs.isTabVisible(self.tabs.indexOf(chosen)):
+            fitting = chosen
+        self.tabs.setCurrentWidget(fitting)
 
     def _on_tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.source_view:
@@ -1030,9 +1086,16 @@ class MessageView(QWidget):
             return
         self._source_filled = True
         raw = self._message.raw
-        self.source_view.setPlainText(
-            displayable_text(raw) if raw is not None else self.tr("The service gave no raw source for this message.")
-        )
+        if raw is None:
+            self.source_view.setPlainText(self.tr("The service gave no raw source for this message."))
+            return
+        steps = self._plain_text_steps(self.source_view, raw)
+        if len(raw) <= BIG_TEXT_CHARS:
+            run_to_end(steps)
+        elif self._job is None:
+            self._start_job(steps)
+        else:
+            self._job = _one_after_another(self._job, steps)
 
     def _fill_headers(self, headers: list[tuple[str, str]]) -> None:
         self.headers_view.setRowCount(len(headers))
@@ -1123,6 +1186,11 @@ class MessageView(QWidget):
             )
         else:
             self.statusMessage.emit(self.tr("This link has no web address and was not opened."))
+
+
+def _one_after_another(*jobs: Generator[None, None, None]) -> Generator[None, None, None]:
+    for job in jobs:
+        yield from job
 
 
 def _scheme(url: str) -> str:

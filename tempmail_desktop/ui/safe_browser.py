@@ -169,7 +169,7 @@ def decode_image(data: bytes | None) -> QImage | None:
 
 def decode_data_url(url: str, limit: int = MAX_DATA_URL_BYTES) -> bytes | None:
     """The bytes of a ``data:image/...`` URL, or None when it is no image or too big."""
-    if not url[:5].lower() == "data:" or "," not in url:
+    if url[:5].lower() != "data:" or "," not in url:
         return None
     header, _, payload = url[5:].partition(",")
     params = [p.strip().lower() for p in header.split(";")]
