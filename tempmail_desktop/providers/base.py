@@ -308,7 +308,9 @@ class Provider:
         if progress:
             progress(len(attachment.data), len(attachment.data))
 
-    def push(self, mailboxes: list[Mailbox]) -> AsyncIterator[Message]:
+    def push(
+        self, mailboxes: list[Mailbox], *, on_connected: Callable[[], None] | None = None
+    ) -> AsyncIterator[Message]:
         """Messages as the service pushes them; the watcher reconnects on failure."""
         raise self.unsupported("push new mail")
 

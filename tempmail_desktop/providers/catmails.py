@@ -17,7 +17,7 @@ import logging
 import re
 import sys
 import traceback
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from email.utils import getaddresses, parseaddr
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -318,8 +318,13 @@ class CatMailsProvider(Provider):
             query.append(("mail", ",".join(addresses)))
         return urlunsplit(parts._replace(query=urlencode(query, safe="@,")))
 
-    async def push(self, mailboxes: list[Mailbox]) -> AsyncIterator[Message]:
+    async def push(
+        self, mailboxes: list[Mailbox], *, on_connected: Callable[[], None] | None = None
+    ) -> AsyncIterator[Message]:
         """Mail pushed over one WebSocket connection; ends only by raising.
+
+        ``on_connected`` is called once the socket is open, so the watcher can
+        say "live" before the first mail arrives.
 
         A closed or failed connection raises UnavailableError (the watcher
         reconnects with backoff); a refused key raises AuthError.
@@ -340,6 +345,8 @@ class CatMailsProvider(Provider):
                 logger=_ws_log,
             ) as socket:
                 log.info("catmails: push connected (%s)", _describe_subscription(mailboxes))
+                if on_connected is not None:
+                    on_connected()
                 async for frame in socket:
                     message = self.pushed_message(frame, subscribed)
                     if message is not None:

@@ -42,6 +42,8 @@ from ..core.timeutil import UTC, parse_time, utcnow
 from .base import Provider, ProviderInfo
 from .http import retry_after_time
 
+LIST_TEXT_FROM_HTML_CHARS = 200_000
+
 log = logging.getLogger("tempmail.providers.gptmail")
 
 PREFIX_RE = re.compile(r"^[A-Za-z0-9._-]{1,32}$")
@@ -370,7 +372,9 @@ class GptMailProvider(Provider):
         if not text.strip() and html:
             from ..core.extract import html_to_text
 
-            text = html_to_text(html)
+            # The list runs on every check: a text version of the start is
+            # enough here; opening the mail renders the whole HTML.
+            text = html_to_text(html[:LIST_TEXT_FROM_HTML_CHARS])
         return Message(
             id=str(item["id"]),
             provider=self.id,

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..core.errors import NotFoundError, UnavailableError, UsageError
-from ..core.filenames import AtomicFile, safe_filename, unique_path
-from ..core.models import Attachment, Capability, Mailbox, Message
+from ..core.filenames import AtomicFile, safe_filename
+from ..core.models import PUSHED_ID_PREFIX, Attachment, Capability, Mailbox, Message
 from ..core.timeutil import utcnow
 from ..providers.base import Provider
 from ..providers.http import HttpClient
@@ -152,14 +152,25 @@ class MailService:
         )
         return new[0] if new else None
 
+    def find_by_fingerprint(self, mailbox: Mailbox, fingerprint: str) -> Message | None:
+        for message in self.store.messages(mailbox.provider, mailbox.address, limit=500):
+            if message.fingerprint() == fingerprint:
+                return message
+        return None
+
     def stored_messages(self, mailbox: Mailbox) -> list[Message]:
         return self.store.messages(mailbox.provider, mailbox.address)
 
     async def open_message(self, mailbox: Mailbox, message_id: str) -> Message:
         """The fullest version we can have: stored if complete, else fetched, else stored."""
         stored = self.store.message(mailbox.provider, mailbox.address, message_id)
+        if stored is None and message_id.startswith(PUSHED_ID_PREFIX):
+            # A listing gave this pushed mail its real id meanwhile.
+            stored = self.find_by_fingerprint(mailbox, message_id[len(PUSHED_ID_PREFIX):])
+            if stored is not None:
+                message_id = stored.id
         provider = await self.provider(mailbox.provider)
-        wants_detail = provider.can(Capability.MESSAGE_DETAIL) and not message_id.startswith("push-")
+        wants_detail = provider.can(Capability.MESSAGE_DETAIL) and not message_id.startswith(PUSHED_ID_PREFIX)
         if stored is not None and (stored.complete or stored.deleted_upstream or not wants_detail):
             return stored
         if stored is None and not wants_detail:
@@ -249,5 +260,3 @@ class MailService:
     async def aclose(self) -> None:
         await self.http.aclose()
 
-
-__all__ = ["MailService", "unique_path"]

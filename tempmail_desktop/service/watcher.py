@@ -98,6 +98,7 @@ class MailboxWatcher:
         *,
         on_new: Callable[[Mailbox, list[Message]], None],
         on_state: Callable[[WatchState], None] | None = None,
+        on_changed: Callable[[Mailbox], None] | None = None,
         budget: PollBudget | None = None,
         poll_factor: float = 1.0,
         active_window: float = 180.0,
@@ -109,6 +110,7 @@ class MailboxWatcher:
         self.mailbox = mailbox
         self.on_new = on_new
         self.on_state = on_state
+        self.on_changed = on_changed  # stored mail changed without new mail (a pushed mail got its id)
         self.budget = budget
         self.poll_factor = poll_factor
         self.active_window = active_window
@@ -121,6 +123,8 @@ class MailboxWatcher:
         self._paused_until: float | None = None
         self._offline_failures = 0
         self._tasks: list[asyncio.Task] = []
+        self._pushed_waiting: set[str] = set()  # pushed ids not yet matched with a listed mail
+        self._last_error: TempmailError | None = None
         self.checks = 0
         self.state = WatchState(mailbox.provider, mailbox.address, WatchStatus.STARTING)
 
@@ -201,7 +205,10 @@ class MailboxWatcher:
         while True:
             if not first:
                 delay = self.next_delay()
-                self._set_state(self._idle_status(), next_in=delay)
+                status = self._idle_status()
+                keep = status in (WatchStatus.PAUSED, WatchStatus.OFFLINE, WatchStatus.KEY_PROBLEM)
+                error = self._last_error if keep else None
+                self._set_state(status, next_in=delay, error=error, detail=str(error) if error else "")
                 await self._wait(delay)
                 if self._paused_until is not None and self._clock() < self._paused_until:
                     continue  # woken during a pause (F5): still paused
@@ -214,7 +221,10 @@ class MailboxWatcher:
             await self.check()
 
     def _idle_status(self) -> WatchStatus:
-        if self._paused_until is not None and self._clock() < self._paused_until:
+        paused = self._paused_until is not None and self._clock() < self._paused_until
+        if paused and isinstance(self._last_error, AuthError):
+            return WatchStatus.KEY_PROBLEM
+        if paused:
             return WatchStatus.PAUSED
         if self._offline_failures:
             return WatchStatus.OFFLINE
@@ -231,38 +241,51 @@ class MailboxWatcher:
             if exc.reset_at is not None:
                 pause = max(1.0, (exc.reset_at - utcnow()).total_seconds())
             self._paused_until = self._clock() + pause
+            self._last_error = exc
             self._set_state(WatchStatus.PAUSED, error=exc, detail=str(exc))
             return []
         except AuthError as exc:
             self._paused_until = self._clock() + 24 * 3600.0  # until the user fixes the key
+            self._last_error = exc
             self._set_state(WatchStatus.KEY_PROBLEM, error=exc, detail=str(exc))
             return []
         except UnavailableError as exc:
             self._offline_failures = min(self._offline_failures + 1, 8)
+            self._last_error = exc
             self._set_state(WatchStatus.OFFLINE, error=exc, detail=str(exc))
             return []
         except TempmailError as exc:
+            self._last_error = exc
             self._set_state(WatchStatus.OFFLINE, error=exc, detail=str(exc))
             return []
         self._offline_failures = 0
         self._paused_until = None
+        self._last_error = None
         if new:
             self.on_new(self.mailbox, new)
+        self._report_matched_pushes()
         return new
+
+    def _report_matched_pushes(self) -> None:
+        """A listing gave pushed mail its real id: the list must show that id."""
+        if not self._pushed_waiting or self.on_changed is None:
+            return
+        known = self.service.store.known_ids(self.mailbox.provider, self.mailbox.address)
+        matched = {pid for pid in self._pushed_waiting if pid not in known}
+        if matched:
+            self._pushed_waiting -= matched
+            self.on_changed(self.mailbox)
 
     async def _push_loop(self, provider) -> None:
         attempt = 0
         while True:
             try:
-                async for pushed in provider.push([self.mailbox]):
+                async for pushed in provider.push([self.mailbox], on_connected=self._on_push_connected):
                     attempt = 0
-                    if not self._push_live:
-                        self._push_live = True
-                        self._set_state(WatchStatus.LIVE)
-                    if pushed is None:  # a provider may yield None once connected
-                        continue
+                    self._on_push_connected()
                     kept = self.service.accept_pushed(self.mailbox, pushed)
                     if kept is not None:
+                        self._pushed_waiting.add(kept.id)
                         self.on_new(self.mailbox, [kept])
                         self._wake.set()  # list soon, so the mail gets its real id
                 raise UnavailableError("push connection closed", provider=self.mailbox.provider)
@@ -284,6 +307,11 @@ class MailboxWatcher:
                 self._push_live = False
                 log.exception("%s: push failed", self.name)
                 await self._sleep(PUSH_BACKOFF[-1])
+
+    def _on_push_connected(self) -> None:
+        if not self._push_live:
+            self._push_live = True
+            self._set_state(WatchStatus.LIVE)
 
     def _set_state(
         self,

@@ -44,6 +44,7 @@ class AppParts:
         for timer in self.timers:
             timer.stop()
         self.window.save_layout()
+        self.notifier.close()  # a note waiting in its group window must not fire on a closed window
         if self.tray is not None:
             self.tray.hide()
         await self.controller.shutdown()

@@ -112,6 +112,7 @@ class AppController(QObject):
                 mailbox,
                 on_new=self._on_new,
                 on_state=self.watchStateChanged.emit,
+                on_changed=lambda mb: self.messagesChanged.emit(mb.provider, mb.address),
                 budget=self.budget_for(mailbox.provider),
                 poll_factor=settings_mod.poll_factor(settings, mailbox.provider),
                 active_window=float(settings.get("poll.active_window_seconds")),

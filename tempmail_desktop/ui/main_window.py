@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import TempmailError
-from ..core.models import Attachment, Capability, Mailbox, Message
+from ..core.models import PUSHED_ID_PREFIX, Attachment, Capability, Mailbox, Message
 from ..core.timeutil import utcnow
 from ..providers.registry import provider_class, provider_info
 from . import dialogs
@@ -339,6 +339,8 @@ class MainWindow(QMainWindow):
         self.message_model.set_messages(self.store.summaries(provider, address))
         if selected is not None:
             row = self.message_model.row_of(selected)
+            if row < 0 and selected.startswith(PUSHED_ID_PREFIX):
+                row = self._row_of_fingerprint(selected[len(PUSHED_ID_PREFIX):])
             if row >= 0:
                 index = self.message_proxy.mapFromSource(self.message_model.index(row, 0))
                 self.message_view.selectionModel().setCurrentIndex(
@@ -347,6 +349,15 @@ class MainWindow(QMainWindow):
                 self.reader.set_message(None)
                 self._current_message = None
         self._update_empty_hint()
+
+    def _row_of_fingerprint(self, fingerprint: str) -> int:
+        """The row of the listed twin of a pushed mail (it came without an id)."""
+        for row in range(self.message_model.rowCount()):
+            message = self.message_model.message_at(row)
+            if message is not None and message.fingerprint() == fingerprint:
+                self._current_message = message
+                return row
+        return -1
 
     def _on_message_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         mailbox = self.current_mailbox()
@@ -418,8 +429,13 @@ class MainWindow(QMainWindow):
     # -- status -----------------------------------------------------------
 
     def _on_watch_state(self, state) -> None:
-        self._states[(state.provider, state.address)] = state
+        key = (state.provider, state.address)
+        previous = self._states.get(key)
+        self._states[key] = state
         text = describe_state(state)
+        # A pause the user must know about goes to the message bar once, when it starts.
+        if state.status in ("paused", "key") and (previous is None or previous.status != state.status):
+            self.show_error(provider_info(state.provider).name, f"{state.address}: {text}")
         status_for_list = text if state.status in ("offline", "paused", "key") else ""
         self.mailbox_model.set_status(state.provider, state.address, status_for_list)
         current = self.current_mailbox()

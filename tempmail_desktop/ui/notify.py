@@ -57,7 +57,7 @@ from .tray import TrayIcon
 
 log = logging.getLogger("tempmail.notify")
 
-GROUP_WINDOW_MS = 1500
+GROUP_WINDOW_MS = 200  # mail from one listing arrives together; a burst of pushes within this is one note
 LISTED_IN_GROUP = 3  # subjects listed in a group notification; the rest are counted
 PREVIEW_CHARS = 140
 BANNER_TIMEOUT_MS = 60_000
@@ -461,8 +461,13 @@ class _Arrival:
         return (self.message.received_at or datetime.min.replace(tzinfo=UTC), self.order)
 
 
+# A code sits near the top of a mail; scanning 2 MB on arrival would freeze the window.
+CODE_SCAN_CHARS = 100_000
+
+
 def _find_code(message: Message) -> str | None:
-    return extract_otp(message.subject, message.text, message.html)
+    html = message.html[:CODE_SCAN_CHARS] if message.html else None
+    return extract_otp(message.subject, (message.text or "")[:CODE_SCAN_CHARS], html)
 
 
 def _mask_code(text: str, code: str) -> str:
