@@ -7,7 +7,6 @@ hand, taking the README screenshots and benchmarking.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sys
 import threading
@@ -15,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.fakes.catmails import DEMO_KEY, DEMO_MAIN, CatMailsFake  # noqa: E402
+from tests.fakes.catmails import DEMO_KEY, CatMailsFake  # noqa: E402
 from tests.fakes.gptmail import GptMailFake  # noqa: E402
 from tests.fakes.tempmailg import TempMailGFake  # noqa: E402
 from tests.fakes.worker import WorkerFake  # noqa: E402

@@ -20,7 +20,7 @@ from pathlib import Path
 from . import __version__
 from .core.errors import QuotaError, TempmailError, UsageError
 from .core.extract import extract_otp, extract_verification_link
-from .core.models import Capability, Mailbox, Message
+from .core.models import Mailbox, Message
 from .core.redact import redact
 from .core.timeutil import utcnow
 from .providers.registry import PROVIDERS, provider_class

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ..core.errors import AuthError, NotFoundError, ProtocolError, RejectedError, TempmailError, UsageError
+from ..core.errors import NotFoundError, ProtocolError, RejectedError, TempmailError, UsageError
 from ..core.extract import html_to_text
 from ..core.models import Capability, Domain, Mailbox, Message, ServerOtp
 from ..core.timeutil import parse_time, utcnow

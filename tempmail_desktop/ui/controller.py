@@ -21,7 +21,7 @@ from ..core.models import Attachment, Mailbox, Message
 from ..providers.registry import provider_info
 from ..service import settings as settings_mod
 from ..service.mail import MailService
-from ..service.watcher import MailboxWatcher, PollBudget, WatchState
+from ..service.watcher import MailboxWatcher, PollBudget
 
 log = logging.getLogger("tempmail.ui")
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplicatio
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -26,10 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import TempmailError
 from ..core.models import PUSHED_ID_PREFIX, Attachment, Capability, Mailbox, Message
 from ..core.timeutil import utcnow
-from ..providers.registry import provider_class, provider_info
+from ..providers.registry import provider_info
 from . import dialogs
 from .controller import AppController
 from .message_bar import MessageBar

@@ -22,7 +22,7 @@ from tempmail_desktop.core.models import Mailbox, Message
 from tempmail_desktop.service.settings import Settings
 from tempmail_desktop.ui.icons import ICON_SVG
 from tempmail_desktop.ui.message_bar import MessageBar
-from tempmail_desktop.ui.notify import GROUP_WINDOW_MS, NOTIFICATIONS_INTERFACE, NOTIFICATIONS_PATH, Notifier
+from tempmail_desktop.ui.notify import NOTIFICATIONS_INTERFACE, NOTIFICATIONS_PATH, Notifier
 from tempmail_desktop.ui.tray import TrayIcon
 from tests.ui.conftest import service_registered
 
