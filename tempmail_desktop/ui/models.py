@@ -112,7 +112,25 @@ def _mailbox_key(provider: str, address: str) -> tuple[str, str]:
     return provider, address.strip().lower()
 
 
-class MailboxListModel(QAbstractTableModel):
+class _FlatTableModel(QAbstractTableModel):
+    """What both list models share: flat rows, fixed columns, named roles."""
+
+    COLUMN_COUNT = 0
+    _ROLE_NAMES: dict[int, bytes] = {}
+
+    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        names.update({role: QByteArray(name) for role, name in self._ROLE_NAMES.items()})
+        return names
+
+
+class MailboxListModel(_FlatTableModel):
     """Mailboxes with their provider, unread count, expiry and status.
 
     Column 0 is made for a plain ``QListView`` (no delegate): the address
@@ -171,17 +189,6 @@ class MailboxListModel(QAbstractTableModel):
 
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def roleNames(self) -> dict[int, QByteArray]:
-        names = dict(super().roleNames())
-        names.update({role: QByteArray(name) for role, name in self._ROLE_NAMES.items()})
-        return names
 
     def headerData(
         self,
@@ -471,7 +478,7 @@ def _visible_attachments(message: Message) -> int:
     return sum(1 for attachment in message.attachments if not attachment.inline)
 
 
-class MessageListModel(QAbstractTableModel):
+class MessageListModel(_FlatTableModel):
     """One mailbox's messages (summaries), newest first by default.
 
     Message ids are unique within a mailbox, so the id is the row's handle
@@ -540,17 +547,6 @@ class MessageListModel(QAbstractTableModel):
         if parent.isValid() or not (0 <= row < len(self._messages) and 0 <= column < self.COLUMN_COUNT):
             return QModelIndex()
         return self.createIndex(row, column)
-
-    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def roleNames(self) -> dict[int, QByteArray]:
-        names = dict(super().roleNames())
-        names.update({role: QByteArray(name) for role, name in self._ROLE_NAMES.items()})
-        return names
 
     def headerData(
         self,
