@@ -10,7 +10,6 @@ import traceback
 from datetime import datetime, timedelta
 
 import pytest
-import pytest_asyncio
 
 from tempmail_desktop.core.errors import (
     AuthError,
@@ -25,7 +24,6 @@ from tempmail_desktop.core.errors import (
 from tempmail_desktop.core.models import PUSHED_ID_PREFIX, Capability, Mailbox, Message
 from tempmail_desktop.core.timeutil import UTC, utcnow
 from tempmail_desktop.providers.catmails import CatMailsProvider, looks_like_html, match_pushed
-from tempmail_desktop.providers.http import HttpClient
 from tests.fakes.catmails import (
     DELETE_REFUSED,
     DEMO_ALIAS,
@@ -40,13 +38,6 @@ PUSH_DEADLINE = 1.0  # seconds from deliver() to the pushed Message over loopbac
 
 def ws_url_of(fake) -> str:
     return fake.url.replace("http", "ws") + "/ws/"
-
-
-@pytest_asyncio.fixture
-async def http(no_sleep):
-    client = HttpClient(sleep=no_sleep)
-    yield client
-    await client.aclose()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 
 import httpx
 import pytest
-import pytest_asyncio
 
 from tempmail_desktop.core.errors import (
     AuthError,
@@ -26,19 +25,11 @@ from tempmail_desktop.providers.gptmail import (
     next_utc_midnight,
     truncation_note,
 )
-from tempmail_desktop.providers.http import HttpClient
 from tests.fakes.gptmail import GptMailFake
 
 ADDRESS = "reader@chatgpt.org.uk"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
 PDF = b"%PDF-1.4\n" + bytes(range(256)) * 8
-
-
-@pytest_asyncio.fixture
-async def http(no_sleep):
-    client = HttpClient(sleep=no_sleep)
-    yield client
-    await client.aclose()
 
 
 @pytest.fixture

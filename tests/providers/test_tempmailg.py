@@ -21,7 +21,6 @@ from tempmail_desktop.core.errors import (
 )
 from tempmail_desktop.core.models import Attachment, Capability, Mailbox, Message
 from tempmail_desktop.core.timeutil import UTC, utcnow
-from tempmail_desktop.providers.http import HttpClient
 from tempmail_desktop.providers.tempmailg import TempMailGProvider
 from tests.fakes.server import FakeService
 from tests.fakes.tempmailg import TempMailGFake
@@ -67,13 +66,6 @@ def foreign():
     server = ForeignOrigin().start()
     yield server
     server.stop()
-
-
-@pytest_asyncio.fixture
-async def http(no_sleep):
-    client = HttpClient(sleep=no_sleep)
-    yield client
-    await client.aclose()
 
 
 @pytest.fixture

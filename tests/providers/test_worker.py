@@ -6,7 +6,6 @@ import uuid
 from datetime import datetime, timedelta
 
 import pytest
-import pytest_asyncio
 from aiohttp import web
 
 from tempmail_desktop.core.errors import (
@@ -21,7 +20,6 @@ from tempmail_desktop.core.errors import (
 )
 from tempmail_desktop.core.models import Capability, Mailbox
 from tempmail_desktop.core.timeutil import UTC, utcnow
-from tempmail_desktop.providers.http import HttpClient
 from tempmail_desktop.providers.worker import WorkerProvider
 from tests.fakes.server import FakeService
 from tests.fakes.worker import NOT_FOUND_NOTE, WorkerFake
@@ -47,13 +45,6 @@ def clock(worker_fake: WorkerFake) -> Clock:
     clock = Clock()
     worker_fake.clock = clock
     return clock
-
-
-@pytest_asyncio.fixture
-async def http(no_sleep):
-    client = HttpClient(sleep=no_sleep)
-    yield client
-    await client.aclose()
 
 
 @pytest.fixture
