@@ -202,99 +202,99 @@ The app keeps running. Details are in the log file in %2.</source>
 <context>
     <name>MailboxListModel</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="196"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="203"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="197"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="204"/>
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="198"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="205"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="199"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="206"/>
         <source>Expires</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="200"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="207"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="341"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="348"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="346"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="353"/>
         <source>expires in %n min</source>
         <translation>
             <numerusform>%n 分钟后过期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="350"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="357"/>
         <source>expires in %n h</source>
         <translation>
             <numerusform>%n 小时后过期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="351"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="358"/>
         <source>expires in %1 h %2 min</source>
         <translation>%1 小时 %2 分钟后过期</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="354"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="361"/>
         <source>expires in 1 day</source>
         <translation>1 天后过期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="354"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="361"/>
         <source>expires in %n days</source>
         <translation>
             <numerusform>%n 天后过期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="372"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="379"/>
         <source>%1 (%2)</source>
         <comment>address and unread count</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="380"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="387"/>
         <source>Provider: %1</source>
         <translation>服务商：%1</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="383"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="390"/>
         <source>Created: %1</source>
         <translation>创建时间：%1</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="387"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="394"/>
         <source>Expires: %1 (%2)</source>
         <translation>过期时间：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="394"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="401"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="411"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="418"/>
         <source>1 unread message</source>
         <translation>1 封未读邮件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="411"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="418"/>
         <source>%n unread messages</source>
         <translation>
             <numerusform>%n 封未读邮件</numerusform>
@@ -305,324 +305,344 @@ The app keeps running. Details are in the log file in %2.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../tempmail_desktop/selftest.py" line="97"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="171"/>
         <source>&amp;New address…</source>
         <translation>新建地址(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="57"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="56"/>
         <source>Tempmail Desktop</source>
         <translation>Tempmail Desktop</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="77"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="76"/>
         <source>Mailboxes</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="77"/>
         <source>Your addresses. Click one to see its mail.</source>
         <translation>你的地址。点击一个地址即可查看其邮件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="108"/>
         <source>Messages</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="112"/>
         <source>Filter by sender or subject (Ctrl+F)</source>
         <translation>按发件人或主题筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="114"/>
         <source>Filter messages</source>
         <translation>筛选邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="172"/>
         <source>Create a new temporary address</source>
         <translation>新建一个临时邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="173"/>
         <source>&amp;Open existing address…</source>
         <translation>打开已有地址(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="174"/>
         <source>Watch an address you already have</source>
         <translation>收取一个已有地址的邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="175"/>
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="176"/>
         <source>Check for new mail now</source>
         <translation>立即检查新邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="177"/>
         <source>Copy &amp;address</source>
         <translation>复制地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="178"/>
         <source>Copy the selected address</source>
         <translation>复制所选地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="179"/>
         <source>Copy &amp;code</source>
         <translation>复制验证码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="180"/>
         <source>Copy the verification code of the open message</source>
         <translation>复制当前邮件中的验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="181"/>
         <source>&amp;Delete message</source>
         <translation>删除邮件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="182"/>
         <source>Delete the selected message</source>
         <translation>删除所选邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="183"/>
         <source>&amp;Save attachments…</source>
         <translation>保存附件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="184"/>
         <source>&amp;Rename address…</source>
         <translation>重命名地址(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="185"/>
         <source>C&amp;lear mailbox…</source>
         <translation>清空邮箱(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="186"/>
         <source>Delete address on the service…</source>
         <translation>在服务端删除地址…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="187"/>
         <source>&amp;Forget address…</source>
         <translation>移除地址(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="188"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="189"/>
         <source>Only &amp;unread</source>
         <translation>仅显示未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="191"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="193"/>
         <source>GPTMail &amp;dashboard…</source>
         <translation>GPTMail 仪表板(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="195"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="201"/>
         <source>&amp;Mailbox</source>
         <translation>邮箱(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="205"/>
         <source>M&amp;essage</source>
         <translation>邮件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="208"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="211"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="216"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="245"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="480"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="487"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="498"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="505"/>
         <source>Copied %s</source>
         <translation>已复制 %s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="404"/>
         <source>No addresses yet. Press Ctrl+N (New address) to get one in a click.</source>
         <translation>还没有地址。按 Ctrl+N（新建地址）即可一键获取。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="406"/>
         <source>No mail yet. New mail appears here as soon as it arrives.</source>
         <translation>还没有邮件。新邮件一到就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="408"/>
         <source>No message matches the filter.</source>
         <translation>没有符合筛选条件的邮件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="431"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="446"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="449"/>
         <source>Next check in %s s</source>
         <translation>%s 秒后再次检查</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="450"/>
         <source>Next check at %s</source>
         <translation>将于 %s 再次检查</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="442"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="457"/>
         <source>Quota left: %s</source>
         <translation>剩余配额：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="457"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="472"/>
         <source>Saving %1: %2%</source>
         <translation>正在保存 %1：%2%</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="463"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="474"/>
+        <source>Saving %1: %2 KB</source>
+        <translation>正在保存 %1：%2 KB</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="481"/>
         <source>Created %s (copied)</source>
         <translation>已创建 %s（已复制）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="492"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="489"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="507"/>
         <source>No code found in this message</source>
         <translation>此邮件中未找到验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="495"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="513"/>
         <source>Delete message</source>
         <translation>删除邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="514"/>
         <source>Delete “%s” on the service and here?</source>
         <translation>要在服务端和本地删除“%s”吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="519"/>
         <source>Clear mailbox</source>
         <translation>清空邮箱</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="502"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="520"/>
         <source>Delete all mail in %s on the service and here?</source>
         <translation>要在服务端和本地删除 %s 中的所有邮件吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="507"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="525"/>
         <source>Delete address</source>
         <translation>删除地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="508"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="526"/>
         <source>Delete %s on the service? Its mail will be gone for good.</source>
         <translation>要在服务端删除 %s 吗？其中的邮件将永久消失。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="531"/>
         <source>Forget address</source>
         <translation>移除地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="514"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="532"/>
         <source>Forget %s and its stored mail on this computer? The service keeps it until it expires.</source>
         <translation>要从本机移除 %s 及其已保存的邮件吗？服务端会保留该地址直到过期。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="550"/>
         <source>Save attachments to</source>
         <translation>将附件保存到</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="541"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="559"/>
         <source>Saved: %s</source>
         <translation>已保存：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="563"/>
+        <source>Saving %s…</source>
+        <translation>正在保存 %s…</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="570"/>
+        <source>Saving cancelled. Nothing was left half-written.</source>
+        <translation>已取消保存，没有留下不完整的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="577"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="584"/>
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="585"/>
         <source>Open “%s” with the program your system uses for it? Only open files you trust.</source>
         <translation>要用系统关联的程序打开“%s”吗？请只打开你信任的文件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="572"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="606"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="573"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="607"/>
         <source>The link says “%1” but leads to %2. Open it anyway?</source>
         <translation>该链接显示为“%1”，实际却指向 %2。仍要打开吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="582"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="616"/>
         <source>About Tempmail Desktop</source>
         <translation>关于 Tempmail Desktop</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="583"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="617"/>
         <source>Tempmail Desktop %s
 A desktop inbox for temporary-email services.</source>
         <translation>Tempmail Desktop %s
@@ -650,70 +670,70 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>MessageListModel</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="566"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="562"/>
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="567"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="563"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="568"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="564"/>
         <source>Code</source>
         <translation>验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="569"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="565"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="573"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="569"/>
         <source>Unread and attachments</source>
         <translation>未读和附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="787"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="783"/>
         <source>%1 %2</source>
         <comment>weekday and time</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="796"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="792"/>
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="809"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="805"/>
         <source>The service has deleted this mail; it is kept in your local store</source>
         <translation>服务端已删除此邮件；本地仍保留一份</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="821"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="817"/>
         <source>Verification code: %1</source>
         <translation>验证码：%1</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="833"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="829"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="837"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="833"/>
         <source>1 attachment</source>
         <translation>1 个附件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="837"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="833"/>
         <source>%n attachments</source>
         <translation>
             <numerusform>%n 个附件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="840"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="836"/>
         <source>Kept locally</source>
         <translation>仅存于本地</translation>
     </message>
@@ -1160,59 +1180,59 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="576"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="581"/>
         <source>unknown sender</source>
         <translation>未知发件人</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="588"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="593"/>
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="591"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="596"/>
         <source>Code %1 (copied) - %2</source>
         <translation>验证码 %1（已复制）- %2</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="591"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="596"/>
         <source>Code %1 - %2</source>
         <translation>验证码 %1 - %2</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="594"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="599"/>
         <source>A verification code was copied to the clipboard.</source>
         <translation>验证码已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="601"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="606"/>
         <source>From %1 to %2</source>
         <translation>%1 发送至 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/notify.py" line="613"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="618"/>
         <source>%n new messages in %1</source>
         <translation>
             <numerusform>%1 有 %n 封新邮件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/notify.py" line="615"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="620"/>
         <source>%n new messages in %1 addresses</source>
         <translation>
             <numerusform>%1 个地址共有 %n 封新邮件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/notify.py" line="624"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="629"/>
         <source>and %n more</source>
         <translation>
             <numerusform>还有 %n 封</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="644"/>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="674"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="649"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="679"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>

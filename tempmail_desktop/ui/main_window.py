@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self._close_to_tray = False
         self._states: dict[tuple[str, str], object] = {}
         self._current_message: Message | None = None
+        self._download = None  # the attachment save in progress, cancellable from the message bar
         self.setWindowTitle(self.tr("Tempmail Desktop"))
         self.setObjectName("MainWindow")
         self.resize(1200, 760)
@@ -468,7 +469,10 @@ class MainWindow(QMainWindow):
 
     def _on_download_progress(self, name: str, done: int, total: int) -> None:
         if total > 0:
-            self.statusBar().showMessage(self.tr("Saving %1: %2%").replace("%1", name).replace("%2", str(done * 100 // total)), 3000)
+            text = self.tr("Saving %1: %2%").replace("%1", name).replace("%2", str(done * 100 // total))
+        else:
+            text = self.tr("Saving %1: %2 KB").replace("%1", name).replace("%2", str(done // 1024))
+        self._show_download(text)
 
     # -- actions ----------------------------------------------------------
 
@@ -554,7 +558,23 @@ class MainWindow(QMainWindow):
             names = ", ".join(p.name for p in paths)
             self.message_bar.show_message(self.tr("Saved: %s") % names, kind="info")
 
-        self.controller.save_attachments(mailbox, message, Path(folder), only=chosen, on_done=done)
+        task = self.controller.save_attachments(mailbox, message, Path(folder), only=chosen, on_done=done)
+        self._download = task
+        self._show_download(self.tr("Saving %s…") % ", ".join(a.name for a in chosen))
+
+        def finished(t) -> None:
+            if self._download is t:
+                self._download = None
+            if t.cancelled():
+                self.message_bar.show_message(
+                    self.tr("Saving cancelled. Nothing was left half-written."), kind="info")
+
+        task.add_done_callback(finished)
+
+    def _show_download(self, text: str) -> None:
+        task = self._download
+        if task is not None and not task.done():
+            self.message_bar.show_message(text, kind="info", action_text=self.tr("Cancel"), action=task.cancel)
 
     def open_attachment(self, attachment: Attachment) -> None:
         """Save into a private temp folder, then hand it to the system after the user agrees."""

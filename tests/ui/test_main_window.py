@@ -403,6 +403,26 @@ def test_attachments_save_byte_exact_under_safe_names(desktop, monkeypatch, tmp_
 # -- hostile HTML ---------------------------------------------------------------------------
 
 
+def test_a_slow_download_can_be_cancelled_and_leaves_nothing(desktop, monkeypatch, tmp_path):
+    app = desktop()
+    mailbox = app.new_address("tempmailg")
+    fake = app.fakes["tempmailg"]
+    fake.deliver(mailbox.address, subject="Big file", content="<p>See attached.</p>",
+                 attachments=[("big.iso", os.urandom(4096))])
+    folder = tmp_path / "chosen"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder)))
+    app.fetch("Big file")
+    app.open("Big file")
+    fake.fail_next("slow", path="/api/messages/", delay=30)  # the download hangs
+    app.qtbot.mouseClick(app.window.reader.save_all_button, Qt.MouseButton.LeftButton)
+    bar = app.window.message_bar
+    app.wait(lambda: bar.action_button.isVisible() and bar.action_button.text() == "Cancel", "a Cancel button")
+    app.qtbot.mouseClick(bar.action_button, Qt.MouseButton.LeftButton)
+    app.wait(lambda: "cancelled" in bar.text(), "the cancellation to be said")
+    assert list(folder.iterdir()) == [], "no file and no .part may be left behind"
+
+
 def png_bytes(width: int, height: int, color: str) -> bytes:
     image = QImage(width, height, QImage.Format.Format_ARGB32)
     image.fill(QColor(color))
