@@ -305,7 +305,7 @@ The app keeps running. Details are in the log file in %2.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../tempmail_desktop/selftest.py" line="97"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="176"/>
         <source>&amp;New address…</source>
         <translation>新建地址(&amp;N)…</translation>
     </message>
@@ -325,324 +325,324 @@ The app keeps running. Details are in the log file in %2.</source>
         <translation>你的地址。点击一个地址即可查看其邮件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="113"/>
         <source>Messages</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="117"/>
         <source>Filter by sender or subject (Ctrl+F)</source>
         <translation>按发件人或主题筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="119"/>
         <source>Filter messages</source>
         <translation>筛选邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="177"/>
         <source>Create a new temporary address</source>
         <translation>新建一个临时邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="178"/>
         <source>&amp;Open existing address…</source>
         <translation>打开已有地址(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="179"/>
         <source>Watch an address you already have</source>
         <translation>收取一个已有地址的邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="180"/>
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="181"/>
         <source>Check for new mail now</source>
         <translation>立即检查新邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="182"/>
         <source>Copy &amp;address</source>
         <translation>复制地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="183"/>
         <source>Copy the selected address</source>
         <translation>复制所选地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="184"/>
         <source>Copy &amp;code</source>
         <translation>复制验证码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="185"/>
         <source>Copy the verification code of the open message</source>
         <translation>复制当前邮件中的验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="186"/>
         <source>&amp;Delete message</source>
         <translation>删除邮件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="187"/>
         <source>Delete the selected message</source>
         <translation>删除所选邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="188"/>
         <source>&amp;Save attachments…</source>
         <translation>保存附件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="189"/>
         <source>&amp;Rename address…</source>
         <translation>重命名地址(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="190"/>
         <source>C&amp;lear mailbox…</source>
         <translation>清空邮箱(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="191"/>
         <source>Delete address on the service…</source>
         <translation>在服务端删除地址…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="192"/>
         <source>&amp;Forget address…</source>
         <translation>移除地址(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="193"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="194"/>
         <source>Only &amp;unread</source>
         <translation>仅显示未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="196"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="198"/>
         <source>GPTMail &amp;dashboard…</source>
         <translation>GPTMail 仪表板(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="200"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="203"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="206"/>
         <source>&amp;Mailbox</source>
         <translation>邮箱(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="210"/>
         <source>M&amp;essage</source>
         <translation>邮件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="213"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="216"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="221"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="244"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="498"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="505"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="503"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="510"/>
         <source>Copied %s</source>
         <translation>已复制 %s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="409"/>
         <source>No addresses yet. Press Ctrl+N (New address) to get one in a click.</source>
         <translation>还没有地址。按 Ctrl+N（新建地址）即可一键获取。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="406"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="411"/>
         <source>No mail yet. New mail appears here as soon as it arrives.</source>
         <translation>还没有邮件。新邮件一到就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="408"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="413"/>
         <source>No message matches the filter.</source>
         <translation>没有符合筛选条件的邮件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="446"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="451"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="449"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="454"/>
         <source>Next check in %s s</source>
         <translation>%s 秒后再次检查</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="455"/>
         <source>Next check at %s</source>
         <translation>将于 %s 再次检查</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="457"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="462"/>
         <source>Quota left: %s</source>
         <translation>剩余配额：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="472"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="477"/>
         <source>Saving %1: %2%</source>
         <translation>正在保存 %1：%2%</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="479"/>
         <source>Saving %1: %2 KB</source>
         <translation>正在保存 %1：%2 KB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="481"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="486"/>
         <source>Created %s (copied)</source>
         <translation>已创建 %s（已复制）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="492"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="497"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="507"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="512"/>
         <source>No code found in this message</source>
         <translation>此邮件中未找到验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="518"/>
         <source>Delete message</source>
         <translation>删除邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="514"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="519"/>
         <source>Delete “%s” on the service and here?</source>
         <translation>要在服务端和本地删除“%s”吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="519"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="524"/>
         <source>Clear mailbox</source>
         <translation>清空邮箱</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="525"/>
         <source>Delete all mail in %s on the service and here?</source>
         <translation>要在服务端和本地删除 %s 中的所有邮件吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="530"/>
         <source>Delete address</source>
         <translation>删除地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="526"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="531"/>
         <source>Delete %s on the service? Its mail will be gone for good.</source>
         <translation>要在服务端删除 %s 吗？其中的邮件将永久消失。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="531"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="536"/>
         <source>Forget address</source>
         <translation>移除地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="537"/>
         <source>Forget %s and its stored mail on this computer? The service keeps it until it expires.</source>
         <translation>要从本机移除 %s 及其已保存的邮件吗？服务端会保留该地址直到过期。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="555"/>
         <source>Save attachments to</source>
         <translation>将附件保存到</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="559"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="564"/>
         <source>Saved: %s</source>
         <translation>已保存：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="563"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="568"/>
         <source>Saving %s…</source>
         <translation>正在保存 %s…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="575"/>
         <source>Saving cancelled. Nothing was left half-written.</source>
         <translation>已取消保存，没有留下不完整的文件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="577"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="582"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="584"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="589"/>
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="590"/>
         <source>Open “%s” with the program your system uses for it? Only open files you trust.</source>
         <translation>要用系统关联的程序打开“%s”吗？请只打开你信任的文件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="606"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="611"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="607"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="612"/>
         <source>The link says “%1” but leads to %2. Open it anyway?</source>
         <translation>该链接显示为“%1”，实际却指向 %2。仍要打开吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="616"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="621"/>
         <source>About Tempmail Desktop</source>
         <translation>关于 Tempmail Desktop</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="617"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="622"/>
         <source>Tempmail Desktop %s
 A desktop inbox for temporary-email services.</source>
         <translation>Tempmail Desktop %s
@@ -1887,36 +1887,41 @@ A desktop inbox for temporary-email services.</source>
     </message>
     <message>
         <location filename="../../tempmail_desktop/ui/watch_status.py" line="23"/>
+        <source>Expired: the service deleted this address; its mail stays here</source>
+        <translation>已过期：服务已删除此地址，其邮件仍保留在本地</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="25"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="28"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="30"/>
         <source>Quota reached; paused until %s</source>
         <translation>配额已用完；暂停至 %s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="29"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="31"/>
         <source>Quota reached; paused for a while</source>
         <translation>配额已用完；暂停一段时间</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="31"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="33"/>
         <source>Key problem: %s</source>
         <translation>密钥有问题：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="31"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="33"/>
         <source>the key was rejected</source>
         <translation>密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="33"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="35"/>
         <source>Offline: %s</source>
         <translation>离线：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="33"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="35"/>
         <source>the service cannot be reached</source>
         <translation>无法连接到服务</translation>
     </message>

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from ..core.errors import AuthError, QuotaError, TempmailError, UnavailableError
+from ..core.errors import AuthError, NotFoundError, QuotaError, TempmailError, UnavailableError
 from ..core.models import Capability, Mailbox, Message
 from ..core.timeutil import utcnow
 
@@ -46,6 +46,7 @@ class WatchStatus(StrEnum):
     OFFLINE = "offline"
     PAUSED = "paused"  # quota
     KEY_PROBLEM = "key"
+    EXPIRED = "expired"  # the service deleted the mailbox; its mail stays in the store
     STOPPED = "stopped"
 
 
@@ -125,6 +126,7 @@ class MailboxWatcher:
         self._tasks: list[asyncio.Task] = []
         self._pushed_waiting: set[str] = set()  # pushed ids not yet matched with a listed mail
         self._last_error: TempmailError | None = None
+        self._expired = False
         self.checks = 0
         self.state = WatchState(mailbox.provider, mailbox.address, WatchStatus.STARTING)
 
@@ -221,6 +223,8 @@ class MailboxWatcher:
             await self.check()
 
     def _idle_status(self) -> WatchStatus:
+        if self._expired:
+            return WatchStatus.EXPIRED
         paused = self._paused_until is not None and self._clock() < self._paused_until
         if paused and isinstance(self._last_error, AuthError):
             return WatchStatus.KEY_PROBLEM
@@ -232,6 +236,9 @@ class MailboxWatcher:
 
     async def check(self) -> list[Message]:
         """One listing; new mail goes to on_new. Errors become state, never escape."""
+        expires_at = self.mailbox.expires_at
+        if self._expired or (expires_at is not None and utcnow() > expires_at):
+            return self._mark_expired()
         self.checks += 1
         self._set_state(WatchStatus.CHECKING)
         try:
@@ -244,6 +251,8 @@ class MailboxWatcher:
             self._last_error = exc
             self._set_state(WatchStatus.PAUSED, error=exc, detail=str(exc))
             return []
+        except NotFoundError:
+            return self._mark_expired()
         except AuthError as exc:
             self._paused_until = self._clock() + 24 * 3600.0  # until the user fixes the key
             self._last_error = exc
@@ -265,6 +274,13 @@ class MailboxWatcher:
             self.on_new(self.mailbox, new)
         self._report_matched_pushes()
         return new
+
+    def _mark_expired(self) -> list[Message]:
+        """Polling a mailbox the service deleted only earns 404s: stop until poked."""
+        self._expired = True
+        self._paused_until = self._clock() + 24 * 3600.0
+        self._set_state(WatchStatus.EXPIRED)
+        return []
 
     def _report_matched_pushes(self) -> None:
         """A listing gave pushed mail its real id: the list must show that id."""
@@ -356,6 +372,9 @@ async def wait_for_new_message(
     def on_state(state: WatchState) -> None:
         if state.status in (WatchStatus.KEY_PROBLEM, WatchStatus.PAUSED) and state.error:
             errors.append(state.error)
+            queue.put_nowait(None)  # type: ignore[arg-type]
+        elif state.status == WatchStatus.EXPIRED:
+            errors.append(NotFoundError(f"{mailbox.address} has expired on the service", provider=mailbox.provider))
             queue.put_nowait(None)  # type: ignore[arg-type]
 
     watcher = MailboxWatcher(service, mailbox, on_new=on_new, on_state=on_state, active_window=timeout + 60)

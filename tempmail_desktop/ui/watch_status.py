@@ -19,6 +19,8 @@ def describe_state(state: WatchState | None) -> str:
         return QCoreApplication.translate("WatchStatus", "Checking…")
     if status == WatchStatus.STARTING:
         return QCoreApplication.translate("WatchStatus", "Starting…")
+    if status == WatchStatus.EXPIRED:
+        return QCoreApplication.translate("WatchStatus", "Expired: the service deleted this address; its mail stays here")
     if status == WatchStatus.STOPPED:
         return QCoreApplication.translate("WatchStatus", "Stopped")
     if status == WatchStatus.PAUSED:

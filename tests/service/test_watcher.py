@@ -195,3 +195,50 @@ def test_budget_refills_at_its_share_of_the_quota():
     assert budget.delay_until_token() == pytest.approx(86400 / 1700, rel=0.01)
     now[0] += 86400 / 1700
     assert budget.delay_until_token() == pytest.approx(0, abs=1e-6)
+
+
+@pytest.mark.asyncio
+async def test_an_expired_mailbox_is_not_polled_any_more(tempmailg_fake, make_service, monkeypatch):
+    """TempMailG deletes mailboxes after 10 minutes: polling one after that only earns 404s."""
+    from datetime import timedelta
+
+    from tempmail_desktop.core.timeutil import utcnow
+
+    monkeypatch.setenv("TEMPMAIL_TEMPMAILG_KEY", "tmg-test-key")
+    service = make_service(tempmailg=tempmailg_fake.url)
+    mailbox = await service.create_mailbox("tempmailg")
+    states = []
+    watcher = MailboxWatcher(service, mailbox, on_new=lambda *_: None, on_state=states.append)
+    await watcher.check()
+    assert watcher.checks == 1
+    mailbox.expires_at = utcnow() - timedelta(seconds=1)
+    listings = len(tempmailg_fake.seen("/api/messages"))
+    await watcher.check()
+    await watcher.check()
+    await service.aclose()
+    assert len(tempmailg_fake.seen("/api/messages")) == listings
+    assert states[-1].status == WatchStatus.EXPIRED
+
+
+@pytest.mark.asyncio
+async def test_a_mailbox_the_service_no_longer_knows_stops_polling(worker_fake, make_service, monkeypatch):
+    monkeypatch.setenv("TEMPMAIL_WORKER_KEY", "tmp_test_key")
+    service = make_service(worker=worker_fake.url)
+    mailbox = Mailbox("worker", "gone@mail.example.com")
+    service.store.add_mailbox(mailbox)
+    states = []
+    watcher = MailboxWatcher(service, mailbox, on_new=lambda *_: None, on_state=states.append)
+    original = service.refresh
+
+    async def gone(mb):
+        from tempmail_desktop.core.errors import NotFoundError
+
+        raise NotFoundError("mailbox not found", provider="worker")
+
+    service.refresh = gone
+    await watcher.check()
+    service.refresh = original
+    await watcher.check()
+    await service.aclose()
+    assert [s.status for s in states][-1] == WatchStatus.EXPIRED
+    assert worker_fake.seen("/api/inbox") == []
