@@ -158,9 +158,11 @@ class MailboxWatcher:
         tasks, self._tasks = self._tasks, []
         for task in tasks:
             task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        if tasks:
+            # Bounded: a task that ignores its cancel must not keep the app from quitting.
+            _done, stuck = await asyncio.wait(tasks, timeout=5.0)
+            for task in stuck:
+                log.warning("%s: task %s did not stop in time", self.name, task.get_name())
         self._set_state(WatchStatus.STOPPED)
 
     # -- scheduling -------------------------------------------------------
@@ -191,11 +193,11 @@ class MailboxWatcher:
         try:
             await asyncio.wait({sleeper, waker}, return_when=asyncio.FIRST_COMPLETED)
         finally:
+            # Cancel without awaiting: awaiting here under suppress(CancelledError)
+            # would swallow a stop() that lands at this moment, and quitting would hang.
             for fut in (sleeper, waker):
                 if not fut.done():
                     fut.cancel()
-                    with contextlib.suppress(asyncio.CancelledError):
-                        await fut
 
     # -- loops ------------------------------------------------------------
 

@@ -242,3 +242,22 @@ async def test_a_mailbox_the_service_no_longer_knows_stops_polling(worker_fake, 
     await service.aclose()
     assert [s.status for s in states][-1] == WatchStatus.EXPIRED
     assert worker_fake.seen("/api/inbox") == []
+
+
+@pytest.mark.asyncio
+async def test_stop_always_ends_the_watcher_whenever_it_lands(worker_fake, make_service, monkeypatch):
+    """A stop() arriving while a wait is being torn down must not be swallowed (quit would hang)."""
+    monkeypatch.setenv("TEMPMAIL_WORKER_KEY", "tmp_test_key")
+    service = make_service(worker=worker_fake.url)
+    mailbox = Mailbox("worker", "someone@mail.example.com")
+    service.store.add_mailbox(mailbox)
+    for attempt in range(60):
+        watcher = MailboxWatcher(service, mailbox, on_new=lambda *_: None, active_window=0)
+        watcher.start()
+        await asyncio.sleep(0.05)
+        watcher.poke()  # the wait is finishing right now
+        for _ in range(attempt % 4):
+            await asyncio.sleep(0)
+        await asyncio.wait_for(watcher.stop(), 6)
+        assert all(t.done() for t in watcher._tasks) and watcher.state.status == WatchStatus.STOPPED
+    await service.aclose()
