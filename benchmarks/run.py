@@ -313,9 +313,15 @@ class Bench:
         names = {"gptmail": "GPTMail", "tempmailg": "TempMailG", "catmails": "Cat Mails", "worker": "Worker"}
         for provider, name in names.items():
             day = results[provider]["day"]
-            scale = 86400.0 / day["simulated_s"]
-            calls = day["calls"] * scale
-            note = "" if scale == 1 else f"{day['simulated_s'] / 3600:g} h x {scale:g}"
+            hours = day["simulated_s"] / 3600
+            scale = 24 / hours
+            calls = day["calls"]
+            note = ""
+            if scale != 1:
+                # A shortened day (quick): the first hour as it was, the later hours scaled to 23.
+                first = day["first_hour_calls"]
+                calls = first + (day["calls"] - first) * 23 / (hours - 1)
+                note = f"1st hour + {hours - 1:g} h x {23 / (hours - 1):g}"
             text = ("" if scale == 1 else "~") + fmt_count(calls)
             extra = {}
             if provider == "gptmail":
