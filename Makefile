@@ -30,8 +30,8 @@ bundle:
 bundle-check:
 	packaging/selftest-ci.sh
 
-bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+bench: system-deps $(STAMP)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python scripts/screenshots.py docs/screenshots
