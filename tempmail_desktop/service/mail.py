@@ -21,7 +21,7 @@ from ..providers.registry import DEFAULT_PROVIDER, PROVIDERS, provider_class
 from . import settings as settings_mod
 from .secrets import KeyLookup, Secrets
 from .settings import Settings
-from .store import Store
+from .store import SUMMARY_TEXT_CHARS, Store
 
 log = logging.getLogger("tempmail.service")
 
@@ -143,19 +143,23 @@ class MailService:
 
     def accept_pushed(self, mailbox: Mailbox, pushed: Message) -> Message | None:
         """Keep a pushed mail; None when we already have it (listed first, or pushed twice)."""
-        fingerprint = pushed.fingerprint()
-        for known in self.store.messages(mailbox.provider, mailbox.address, limit=200):
-            if known.id == pushed.id or known.fingerprint() == fingerprint:
-                return None
+        if self.find_by_fingerprint(mailbox, pushed.fingerprint()) is not None:
+            return None
         new = self.store.merge_listing(
             mailbox.provider, mailbox.address, [pushed], full_listing=False
         )
         return new[0] if new else None
 
     def find_by_fingerprint(self, mailbox: Mailbox, fingerprint: str) -> Message | None:
-        for message in self.store.messages(mailbox.provider, mailbox.address, limit=500):
-            if message.fingerprint() == fingerprint:
-                return message
+        """The stored mail with this identity (pushed mail has no id), in full."""
+        # Summaries fingerprint like the full mail (no HTML, raw or headers read per
+        # push), unless their text was cut: then the full mail decides.
+        for summary in self.store.summaries(mailbox.provider, mailbox.address, limit=500):
+            full = None
+            if len(summary.text) >= SUMMARY_TEXT_CHARS:
+                full = self.store.message(mailbox.provider, mailbox.address, summary.id)
+            if (full or summary).fingerprint() == fingerprint:
+                return full or self.store.message(mailbox.provider, mailbox.address, summary.id)
         return None
 
     def stored_messages(self, mailbox: Mailbox) -> list[Message]:

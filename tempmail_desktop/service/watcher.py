@@ -16,7 +16,6 @@ mailbox runs as a named task:
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -410,8 +409,4 @@ async def _reconcile_pushed(service, mailbox: Mailbox, pushed: Message) -> Messa
         await service.refresh(mailbox)
     except TempmailError:
         return pushed
-    fingerprint = pushed.fingerprint()
-    for message in service.stored_messages(mailbox):
-        if message.fingerprint() == fingerprint:
-            return message
-    return pushed
+    return service.find_by_fingerprint(mailbox, pushed.fingerprint()) or pushed
