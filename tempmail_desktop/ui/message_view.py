@@ -22,13 +22,11 @@ real thing on request. Ordinary mail renders as it is, at once.
 
 from __future__ import annotations
 
-import html as html_lib
 import logging
 import re
 import time
 from collections.abc import Generator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor
@@ -56,14 +54,16 @@ from PySide6.QtWidgets import (
 from ..core.extract import extract_otp, extract_verification_link, html_to_text
 from ..core.mime import parse_raw
 from ..core.models import Attachment, Message
-from .safe_browser import (
-    SafeTextBrowser,
-    cid_key,
-    image_reference_steps,
-    remote_image_url_steps,
-    run_to_end,
-    url_key,
+from ..core.html_simplify import (  # noqa: F401 - SimplifiedHtml, simplified_html: re-exported
+    MAX_SIMPLIFIED_IMAGES,
+    SLICE_CHARS,
+    SimplifiedHtml,
+    simplified_html,
+    simplify_html_steps,
 )
+from ..core.mail_html import SafeHtml, sanitize_steps
+from ..core.steps import run_to_end
+from .safe_browser import SafeTextBrowser, cid_key, url_key
 
 log = logging.getLogger("tempmail.ui")
 
@@ -72,20 +72,15 @@ log = logging.getLogger("tempmail.ui")
 BIG_HTML_CHARS = 200_000
 BIG_HTML_CELLS = 500
 BIG_HTML_IMAGES = 300
+# HTML longer than this is sanitized in steps, the Text tab showing first
+# (sanitizing runs ~0.1-0.3 ms per KB here).
+STEPPED_HTML_CHARS = 50_000
 # A plain-text view takes ~0.1 ms per line; above this the text goes in by steps, too.
 BIG_TEXT_CHARS = 64_000
 # The text views get this much text per step.
 TEXT_STEP_CHARS = 32_000
-# One slice of simplified HTML: ~5-10 ms of insertHtml and layout here.
-SLICE_CHARS = 8_000
 # How long one turn of cooperative work may hold the UI thread.
 STEP_BUDGET_S = 0.010
-# The simplifier reads this much HTML per step (~2-4 ms).
-FEED_CHARS = 4_096
-# Simplified HTML beyond this is not rendered; the Text tab has all of it.
-MAX_SIMPLIFIED_CHARS = 4_000_000
-# A tag or comment still open after this many characters ends the simplified view.
-MAX_UNFINISHED_CHARS = 256_000
 # For big mail the code/link extraction (one call each, not divisible into
 # steps) reads only the start of the simplified body: ~5-10 ms instead of
 # 1-2 s for 2 MB. The simplified HTML has no CSS to wade through and keeps the
@@ -180,244 +175,6 @@ def link_mismatch(shown_text: str, url: QUrl | str) -> bool:
     return not _same_site(_host_key(shown_host), _host_key(target_host))
 
 
-# -- simplified HTML for big mail ----------------------------------------------
-
-
-_BLOCK_KIND = {
-    "p": "p", "h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4",
-    "pre": "pre", "li": "li", "dt": "div", "dd": "div", "blockquote": "div",
-}
-_BLOCK_TAGS = frozenset(_BLOCK_KIND) | {
-    "div", "tr", "table", "tbody", "thead", "tfoot", "ul", "ol", "dl", "section", "article",
-    "header", "footer", "center", "form", "address", "figure", "figcaption", "main", "nav",
-    "aside", "caption", "hr", "body", "html",
-}
-_INLINE_TAGS = frozenset(
-    {"a", "b", "strong", "i", "em", "u", "s", "strike", "del", "ins", "code", "tt", "kbd",
-     "samp", "sub", "sup", "small", "big", "mark", "cite", "q"}
-)
-_SKIPPED_TAGS = frozenset({"script", "style", "title", "template"})
-_WRAPPERS = {
-    "p": ("<p>", "</p>"), "div": ("<div>", "</div>"), "pre": ("<pre>", "</pre>"),
-    "li": ("<div>\u2022 ", "</div>"), "h2": ("<h2>", "</h2>"), "h3": ("<h3>", "</h3>"),
-    "h4": ("<h4>", "</h4>"),
-}
-_MAX_PARAGRAPH = 8_000
-# Each inline image makes every later insertion slower (Qt's layout walks
-# them: 40,000 images took minutes); a simplified view shows the first ones.
-MAX_SIMPLIFIED_IMAGES = 500
-
-
-class _Simplifier(HTMLParser):
-    """Mail HTML -> flat, table-free paragraphs Qt lays out quickly.
-
-    Tables become one paragraph per row with cells side by side; links,
-    emphasis and images stay; styles, scripts and layout attributes go.
-    Each paragraph is self-contained (inline tags reopened), so any run of
-    them is valid HTML to insert on its own.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.paragraphs: list[str] = []
-        self.texts: list[str] = []  # the same paragraphs as plain text
-        self.weights: list[int] = []  # what each paragraph costs to lay out, in characters
-        self.size = 0
-        self._parts: list[str] = []
-        self._text_parts: list[str] = []
-        self._visible = False
-        self._length = 0
-        self._kind = "div"
-        self._inline: list[tuple[str, str]] = []  # (tag, opening markup)
-        self._prefix = ""
-        self._skip: list[str] = []
-        self._images = 0
-
-    # HTMLParser callbacks
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._skip:
-            if tag == self._skip[-1]:
-                self._skip.append(tag)
-            return
-        if tag in _SKIPPED_TAGS:
-            self._skip.append(tag)
-        elif tag in ("td", "th"):
-            if self._visible and self._parts and not self._parts[-1].endswith("\u2003"):
-                self._parts.append("\u2003")
-                self._text_parts.append("\t")
-        elif tag == "br":
-            if self._visible:
-                self._parts.append("<br>")
-                self._text_parts.append("\n")
-        elif tag == "hr":
-            self._end_paragraph()
-            self.paragraphs.append("<hr>")
-            self.texts.append("")
-            self.weights.append(4)
-        elif tag in _BLOCK_TAGS:
-            self._end_paragraph()
-            self._kind = _BLOCK_KIND.get(tag, "div")
-        elif tag == "img":
-            self._image(dict(attrs))
-        elif tag in _INLINE_TAGS:
-            opening = self._opening(tag, dict(attrs))
-            self._inline.append((tag, opening))
-            self._parts.append(opening)
-            self._length += len(opening)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._skip:
-            if tag == self._skip[-1]:
-                self._skip.pop()
-            return
-        if tag in _BLOCK_TAGS and tag not in ("hr",):
-            self._end_paragraph()
-            self._kind = "div"
-        elif tag in _INLINE_TAGS:
-            for index in range(len(self._inline) - 1, -1, -1):
-                if self._inline[index][0] == tag:
-                    for open_tag, _ in reversed(self._inline[index:]):
-                        self._parts.append(f"</{open_tag}>")
-                    # Tags opened after the closed one are closed with it, as browsers do.
-                    del self._inline[index:]
-                    break
-
-    def handle_data(self, data: str) -> None:
-        if self._skip or not data:
-            return
-        if self._kind != "pre":
-            # Collapse white space as a browser would, keeping one space at each edge.
-            collapsed = " ".join(data.split())
-            if not collapsed:
-                if self._parts and not self._parts[-1].endswith((" ", "\u2003")):
-                    self._parts.append(" ")
-                    self._text_parts.append(" ")
-                return
-            data = (" " if data[0].isspace() else "") + collapsed + (" " if data[-1].isspace() else "")
-        start = 0
-        while start < len(data):
-            room = max(_MAX_PARAGRAPH - self._length, 1)
-            piece = data[start:start + room]
-            start += len(piece)
-            self._parts.append(html_lib.escape(piece, quote=False))
-            self._text_parts.append(piece)
-            if piece.strip():
-                self._visible = True
-            self._grow(len(piece))
-
-    def _grow(self, size: int) -> None:
-        self._length += size
-        if self._length >= _MAX_PARAGRAPH:
-            # One paragraph this big (long text, or thousands of images in a
-            # row) costs Qt's layout dearly and would make one huge slice; cut it.
-            kind = self._kind
-            self._end_paragraph()
-            self._kind = kind
-
-    # building
-
-    @staticmethod
-    def _opening(tag: str, attrs: dict[str, str | None]) -> str:
-        if tag == "a":
-            href = (attrs.get("href") or "").strip()
-            return f'<a href="{html_lib.escape(href, quote=True)}">' if href else "<a>"
-        return f"<{tag}>"
-
-    def _image(self, attrs: dict[str, str | None]) -> None:
-        src = (attrs.get("src") or "").strip()
-        if not src or self._images >= MAX_SIMPLIFIED_IMAGES:
-            return
-        self._images += 1
-        markup = [f'<img src="{html_lib.escape(src, quote=True)}"']
-        for name in ("width", "height"):
-            value = (attrs.get(name) or "").strip().removesuffix("px")
-            if value.isdigit() and 0 < int(value) <= 2000:
-                markup.append(f' {name}="{value}"')
-        alt = (attrs.get("alt") or "").strip()
-        if alt:
-            markup.append(f' alt="{html_lib.escape(alt, quote=True)}"')
-        markup.append(">")
-        self._parts.append("".join(markup))
-        self._visible = True
-        # An image costs layout like a few hundred characters of text do.
-        self._grow(len(self._parts[-1]) + 200)
-
-    def _end_paragraph(self) -> None:
-        if self._visible:
-            body = "".join(self._parts).strip()
-            closing = "".join(f"</{tag}>" for tag, _ in reversed(self._inline))
-            opening, ending = _WRAPPERS[self._kind]
-            paragraph = f"{opening}{self._prefix}{body}{closing}{ending}"
-            self.paragraphs.append(paragraph)
-            self.texts.append("".join(self._text_parts).strip())
-            self.weights.append(max(self._length, len(paragraph)))
-            self.size += len(paragraph)
-        self._parts = []
-        self._text_parts = []
-        self._visible = False
-        self._length = 0
-        self._prefix = "".join(opening for _, opening in self._inline)
-
-    def finish(self) -> None:
-        self.close()
-        self._end_paragraph()
-
-
-@dataclass
-class SimplifiedHtml:
-    slices: list[str]  # self-contained HTML, each about ``slice_chars`` long
-    text: str  # the same content as plain text, one paragraph per line
-    cut: bool  # True when the mail went on past ``limit``
-
-
-def simplify_html_steps(
-    markup: str,
-    *,
-    slice_chars: int = SLICE_CHARS,
-    limit: int = MAX_SIMPLIFIED_CHARS,
-    feed_chars: int = FEED_CHARS,
-) -> Generator[None, None, SimplifiedHtml]:
-    """Simplify ``markup`` a few kilobytes per step; the result is the return value."""
-    parser = _Simplifier()
-    cut = False
-    for start in range(0, len(markup), feed_chars):
-        parser.feed(markup[start:start + feed_chars])
-        # html.parser rescans an unfinished tag or comment on every feed; one
-        # that never ends (a hostile mail) would make each step slower than
-        # the last, and nothing after it can be shown anyway.
-        stuck = len(getattr(parser, "rawdata", "")) > MAX_UNFINISHED_CHARS
-        if parser.size > limit or stuck:
-            cut = True
-            break
-        yield
-    if not cut:
-        parser.finish()
-    slices: list[str] = []
-    current: list[str] = []
-    size = total = 0
-    for index, (paragraph, weight) in enumerate(zip(parser.paragraphs, parser.weights, strict=True)):
-        if total + len(paragraph) > limit:
-            cut = True
-            break
-        if index % 2048 == 2047:
-            yield
-        current.append(paragraph)
-        size += weight
-        total += len(paragraph)
-        if size >= slice_chars:
-            slices.append("".join(current))
-            current, size = [], 0
-    if current:
-        slices.append("".join(current))
-    return SimplifiedHtml(slices, "\n".join(t for t in parser.texts if t), cut)
-
-
-def simplified_html(markup: str, **options) -> SimplifiedHtml:
-    """:func:`simplify_html_steps` run at once."""
-    return run_to_end(simplify_html_steps(markup, **options))
-
-
 def displayable_text(text: str, max_line: int = MAX_DISPLAY_LINE) -> str:
     """Text with overlong lines cut (preferably at a space) so a plain-text view stays fast."""
     if len(text) <= max_line or all(len(line) <= max_line for line in text.split("\n")):
@@ -434,13 +191,18 @@ def displayable_text(text: str, max_line: int = MAX_DISPLAY_LINE) -> str:
 
 
 def is_big_html(markup: str | None) -> bool:
-    """Whether rendering ``markup`` as it is would hold the UI thread too long."""
+    """Whether a mail's HTML is big enough to prepare in steps (a cheap look at the raw text)."""
     if not markup:
         return False
-    if len(markup) > BIG_HTML_CHARS:
+    if len(markup) > STEPPED_HTML_CHARS:
         return True
     # Table cells and images, more than bytes, are what Qt's layout pays for.
     return len(_CELL_RE.findall(markup)) > BIG_HTML_CELLS or len(_IMG_RE.findall(markup)) > BIG_HTML_IMAGES
+
+
+def needs_simplifying(safe: SafeHtml) -> bool:
+    """Whether sanitized HTML would hold the UI thread too long rendered as it is."""
+    return len(safe.html) > BIG_HTML_CHARS or safe.cells > BIG_HTML_CELLS or len(safe.images) > BIG_HTML_IMAGES
 
 
 # -- preparing a message (pure Python, in steps) ----------------------------------
@@ -455,6 +217,7 @@ class _Prepared:
     inline_images: dict[str, bytes] = field(default_factory=dict)
     headers: list[tuple[str, str]] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    safe: SafeHtml | None = None  # the HTML as it reaches Qt
     slices: list[str] | None = None  # None: render the HTML as it is
     simplified_cut: bool = False
 
@@ -471,22 +234,28 @@ def _short_words(text: str | None) -> str | None:
     return _LONG_WORD_RE.sub(lambda m: m.group(0)[:32], text)
 
 
-def _prepare_steps(message: Message, *, simplify: bool, big: bool) -> Generator[None, None, _Prepared]:
+def _prepare_steps(message: Message, *, big: bool) -> Generator[None, None, _Prepared]:
     """Everything shown besides the HTML itself, in steps of a few milliseconds.
 
-    ``simplify``: the HTML is rendered simplified (see :func:`is_big_html`);
     ``big``: the mail is shown by steps, so no single call may read all of it.
-    Pure Python over model data: no widget is touched here.
+    The HTML is sanitized here (:mod:`~tempmail_desktop.core.mail_html`) and
+    simplified when it would still cost Qt too much. Pure Python over model
+    data: no widget is touched here.
     """
     markup = message.html or None
     prepared = _Prepared()
-    references = yield from image_reference_steps(markup)
-    prepared.remote_images = yield from remote_image_url_steps(references)
+    safe = prepared.safe = yield from sanitize_steps(markup)
+    remote: dict[str, str] = {}
+    for url in safe.remote_urls():
+        remote.setdefault(url_key(url), url)
+    prepared.remote_images = remote
+    references = [image.ref for image in safe.images if image.kind == "cid"]
+    simplify = bool(markup) and needs_simplifying(safe)
     yield
 
     extract_text, extract_html = message.text, markup
     if simplify and markup:
-        simplified = yield from simplify_html_steps(markup)
+        simplified = yield from simplify_html_steps(safe.html)
         prepared.slices, prepared.simplified_cut = simplified.slices, simplified.cut
         if not message.text:
             prepared.text = simplified.text
@@ -508,7 +277,7 @@ def _prepare_steps(message: Message, *, simplify: bool, big: bool) -> Generator[
     prepared.inline_images = {cid_key(a.content_id): a.data for a in message.attachments if a.content_id and a.data}
     headers = dict(message.headers)
     attachments = [a for a in message.attachments if not a.inline]
-    wanted_cids = {cid_key(ref) for ref in references[:MAX_SIMPLIFIED_IMAGES * 4] if ref[:4].lower() == "cid:"}
+    wanted_cids = {cid_key(ref) for ref in references[:MAX_SIMPLIFIED_IMAGES * 4]}
     wanted_cids -= prepared.inline_images.keys()
     raw = message.raw or ""
     hints_attachments = not message.attachments and "content-disposition" in raw[:MAX_RAW_PARSE_CHARS].lower()
@@ -620,9 +389,8 @@ class MessageView(QWidget):
         self.large_bar.hide()
         self.tabs.setTabVisible(self.tabs.indexOf(self.browser), bool(message.html))
         self.text_view.clear()
-        simplify = is_big_html(message.html)
-        big = simplify or len(message.text) > BIG_TEXT_CHARS
-        job = self._show_steps(message, simplify=simplify, big=big)
+        big = is_big_html(message.html) or len(message.text) > BIG_TEXT_CHARS
+        job = self._show_steps(message, big=big)
         if big:
             # The Text tab first: the service's own text needs no preparing.
             self._show_tab(self.text_view)
@@ -916,18 +684,19 @@ class MessageView(QWidget):
         day = locale.toString(stamp.date(), QLocale.FormatType.LongFormat)
         return f"{day} {locale.toString(stamp.time(), QLocale.FormatType.ShortFormat)}"
 
-    def _show_steps(self, message: Message, *, simplify: bool, big: bool) -> Generator[None, None, None]:
+    def _show_steps(self, message: Message, *, big: bool) -> Generator[None, None, None]:
         if message.text:
             yield from self._plain_text_steps(self.text_view, message.text)
         try:
-            prepared = yield from _prepare_steps(message, simplify=simplify, big=big)
+            prepared = yield from _prepare_steps(message, big=big)
         except Exception:
-            # A mail that breaks a parser must still show its text.
+            # A mail that breaks a parser must still show its text; its HTML,
+            # not sanitized, is not shown at all.
             log.exception("a message could not be prepared for display")
             self.statusMessage.emit(self.tr("Part of this message could not be read."))
             prepared = _Prepared(text=None if message.text else "")
             if message.html:
-                prepared.slices = [] if simplify else None
+                prepared.slices = []
         if prepared.text is not None:
             yield from self._plain_text_steps(self.text_view, prepared.text)
         if self.text_view.document().isEmpty():
@@ -977,9 +746,12 @@ class MessageView(QWidget):
             return
         self.browser.set_inline_images(prepared.inline_images)
         self.browser.set_remote_images(self._allowed_remote)
+        safe = prepared.safe
+        if safe is None:
+            return  # the mail could not be prepared; its text is shown
         if prepared.slices is None or self._render_full:
             self.large_bar.hide()
-            self.browser.setHtml(message.html)
+            self.browser.set_safe_html(safe)
             return
         note = self.tr("This message is large, so a simplified layout is shown.")
         if prepared.simplified_cut:
@@ -988,7 +760,7 @@ class MessageView(QWidget):
                            else self.tr("Its end is not shown."))
         self.large_label.setText(note)
         self.large_bar.show()
-        self.browser.begin_html()
+        self.browser.begin_html(safe.images)
         for index, piece in enumerate(prepared.slices):
             self.browser.append_html(piece)
             if index == 0:

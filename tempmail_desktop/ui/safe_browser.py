@@ -17,18 +17,27 @@ clicks call ``setSource``, which loads the target as a document.
   fetched, or a transparent placeholder; so the image handler never
   tries the disk;
 * links only emit signals; ``setSource`` is refused.
+
+And Qt never sees a name the mail wrote: :meth:`SafeTextBrowser.setHtml`
+passes every mail through :func:`~tempmail_desktop.core.mail_html.sanitize`,
+which renames each image to ``tm-img:N``; only those names are served, from
+the mail's table, under per-image and per-mail pixel caps (image bombs get the
+placeholder). The app also sets ``QT_HIGHDPI_DISABLE_2X_IMAGE_LOADING`` at
+start, so at a display scale above 1 Qt probes no ``@2x`` file either.
 """
 
 from __future__ import annotations
 
-import base64
+import os
+
+# Qt reads this once, at its first image lookup: above a display scale of 1 it
+# would otherwise probe the disk for an "@2x" variant of every image name.
+os.environ["QT_HIGHDPI_DISABLE_2X_IMAGE_LOADING"] = "1"
+
+import base64  # noqa: E402 - after the environment line above
 import binascii
-import html
 import logging
-import re
-from collections.abc import Generator
-from typing import TypeVar
-from urllib.parse import unquote_to_bytes
+from urllib.parse import unquote, unquote_to_bytes
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl, Qt, Signal
 from PySide6.QtGui import (
@@ -43,31 +52,25 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-log = logging.getLogger("tempmail.ui")
+from ..core.steps import run_to_end  # noqa: F401 - re-exported for callers of this module
+from ..core.mail_html import MailImage, SafeHtml, image_index, image_kind, image_name, sanitize
 
-T = TypeVar("T")
+log = logging.getLogger("tempmail.ui")
 
 # A data: image bigger than this is refused: mail does not need it and a
 # decoder should not be handed an arbitrarily large blob on the UI thread.
 MAX_DATA_URL_BYTES = 5 * 1024 * 1024
-# Decompression bombs: a tiny PNG can claim a gigapixel canvas.
-MAX_IMAGE_PIXELS = 40_000_000
+# Decompression bombs: a tiny PNG can claim a gigapixel canvas. One image may
+# have this many pixels, and one mail this many in all its images; past
+# either, the placeholder (36 Mpx images by the dozen grew the process to GBs).
+MAX_IMAGE_PIXELS = 16_000_000
+MAX_MAIL_PIXELS = 40_000_000
 # Formats QImageReader reports that are plain pixels. SVG is left out on
 # purpose: Qt's SVG renderer loads <image href="file:..."> from disk.
 RASTER_FORMATS = frozenset({b"png", b"jpg", b"jpeg", b"gif", b"bmp", b"webp", b"ico"})
 
 _IMAGE = QTextDocument.ResourceType.ImageResource.value
 _STYLESHEET = QTextDocument.ResourceType.StyleSheetResource.value
-
-_REMOTE_SCHEMES = ("http", "https")
-
-# Where a mail can name an image: attributes of any tag and CSS url(...).
-_TAG_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
-_IMAGE_ATTR_RE = re.compile(
-    r"""\s(?:src|background|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I
-)
-_CSS_URL_RE = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)""", re.I)
-_STYLE_END_RE = re.compile(r"</style\s*>", re.I)
 
 
 def cid_key(value: str) -> str:
@@ -85,72 +88,20 @@ def url_key(url: QUrl | str) -> str:
     return qurl.toString(QUrl.ComponentFormattingOption.FullyEncoded).split("#", 1)[0]
 
 
-def image_reference_steps(markup: str | None, batch: int = 256) -> Generator[None, None, list[str]]:
-    """:func:`image_references` in steps: yields after every ``batch`` tags.
-
-    For cooperative scanning of a huge mail on the UI thread; the list is
-    the generator's return value (``refs = yield from ...``).
-    """
-    found: list[str] = []
-    if not markup:
-        return found
-    for count, tag in enumerate(_TAG_RE.finditer(markup), start=1):
-        text = tag.group(0)
-        raw = [_first_group(m) for m in _IMAGE_ATTR_RE.finditer(text)]
-        if "url(" in text or "URL(" in text.upper():
-            raw.extend(_first_group(m) for m in _CSS_URL_RE.finditer(text))
-        if tag.group(1).lower() == "style":
-            end = _STYLE_END_RE.search(markup, tag.end())
-            block = markup[tag.end():end.start() if end else len(markup)]
-            raw.extend(_first_group(m) for m in _CSS_URL_RE.finditer(block))
-        found.extend(ref for ref in (html.unescape(r).strip() for r in raw) if ref)
-        if count % batch == 0:
-            yield
-    return found
-
-
-def image_references(markup: str | None) -> list[str]:
-    """Every image address a mail's HTML names, entity-decoded, in order.
-
-    Covers ``src``/``background`` attributes and CSS ``url(...)`` in
-    ``style`` attributes and ``<style>`` blocks.
-    """
-    return run_to_end(image_reference_steps(markup))
-
-
-def run_to_end(steps: Generator[None, None, T]) -> T:
-    """Run a step generator at once and return its result."""
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value
-
-
 def remote_image_urls(markup: str | None) -> list[str]:
-    """The http(s) images a mail's HTML would load, first spelling of each, in order."""
-    return list(run_to_end(remote_image_url_steps(image_references(markup))).values())
-
-
-def remote_image_url_steps(references: list[str], batch: int = 512) -> Generator[None, None, dict[str, str]]:
-    """The http(s) addresses among ``references`` by :func:`url_key`, first spelling kept, in steps."""
+    """The http(s) images a mail's HTML shows (and "Load images" would fetch), first spelling of each."""
     found: dict[str, str] = {}
-    for count, candidate in enumerate(references, start=1):
-        if candidate[:8].lower().startswith(("http://", "https://")):
-            key = url_key(candidate)
-            if key and key not in found:
-                found[key] = candidate
-        if count % batch == 0:
-            yield
-    return found
+    for url in sanitize(markup).remote_urls():
+        found.setdefault(url_key(url), url)
+    return list(found.values())
 
 
-def _first_group(match: re.Match) -> str:
-    return next((group for group in match.groups() if group is not None), "")
+def decode_image(data: bytes | None, pixels_left: int = MAX_IMAGE_PIXELS) -> QImage | None:
+    """A raster image from bytes, or None for anything else (SVG, bombs, junk).
 
-
-def decode_image(data: bytes | None) -> QImage | None:
-    """A raster image from bytes, or None for anything else (SVG, bombs, junk)."""
+    ``pixels_left``: what the mail may still decode; an image claiming more
+    (or more than :data:`MAX_IMAGE_PIXELS`) is refused before decoding.
+    """
     if not data:
         return None
     buffer = QBuffer()
@@ -161,7 +112,7 @@ def decode_image(data: bytes | None) -> QImage | None:
     if bytes(reader.format().data()).lower() not in RASTER_FORMATS:
         return None
     size = reader.size()
-    if size.isValid() and size.width() * size.height() > MAX_IMAGE_PIXELS:
+    if not size.isValid() or size.width() * size.height() > min(MAX_IMAGE_PIXELS, pixels_left):
         return None
     image = reader.read()
     return None if image.isNull() else image
@@ -220,7 +171,8 @@ class _GuardedDocument(QTextDocument):
 class SafeTextBrowser(QTextBrowser):
     """Read-only HTML view for mail: no file, no network, no navigation.
 
-    Resources come from three places only: the mail's own ``cid:`` parts
+    Resources come from three places only, and only for the internal names
+    the sanitizer gave the mail's images: the mail's own ``cid:`` parts
     (:meth:`set_inline_images`), ``data:`` images, and remote images the
     user allowed for this mail and the window already fetched
     (:meth:`set_remote_images`). Everything else is refused and recorded in
@@ -240,6 +192,8 @@ class SafeTextBrowser(QTextBrowser):
         self._blocked: set[str] = set()  # blocked_resources without duplicates, fast
         self._inline_images: dict[str, bytes] = {}
         self._remote_images: dict[str, bytes] = {}
+        self._images: list[MailImage] = []  # what tm-img:N stands for in the shown mail
+        self._pixels_left = MAX_MAIL_PIXELS
         self._press_position = -1
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -260,8 +214,14 @@ class SafeTextBrowser(QTextBrowser):
         self._remote_images = {url_key(k): v for k, v in images.items() if k and v}
 
     def setHtml(self, text: str) -> None:  # noqa: N802 - Qt override
+        """Show a mail's HTML: sanitized first (see :mod:`~tempmail_desktop.core.mail_html`)."""
+        self.set_safe_html(sanitize(text))
+
+    def set_safe_html(self, safe: SafeHtml) -> None:
+        """Show HTML that went through :func:`sanitize` (its image names are ours)."""
         self._reset_document()
-        super().setHtml(text)
+        self._images = safe.images
+        super().setHtml(safe.html)
         self._paint_page_white()
 
     def setPlainText(self, text: str) -> None:  # noqa: N802 - Qt override
@@ -274,12 +234,19 @@ class SafeTextBrowser(QTextBrowser):
         super().clear()
         self._paint_page_white()
 
-    def begin_html(self) -> None:
-        """Start an empty page to be filled with :meth:`append_html` in slices."""
+    def begin_html(self, images: list[MailImage]) -> None:
+        """Start an empty page to be filled with :meth:`append_html` in slices.
+
+        ``images``: the table of the sanitized mail the slices come from.
+        """
         self.clear()
+        self._images = images
 
     def append_html(self, fragment: str) -> None:
-        """Add self-contained block HTML at the end (progressive rendering of big mail)."""
+        """Add self-contained block HTML at the end (progressive rendering of big mail).
+
+        The fragment must come from sanitized HTML (:meth:`begin_html` got its images).
+        """
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         if not self.document().isEmpty():
@@ -303,15 +270,18 @@ class SafeTextBrowser(QTextBrowser):
         open the name from disk itself.
         """
         kind = int(getattr(kind, "value", kind))
-        text = url.toString()
+        image = self._image_named(url) if kind == _IMAGE else None
+        text = image.ref if image is not None else url.toString()
         self.resource_requests.append(text)
         try:
-            value = self._allowed_resource(kind, url)
+            value = self._serve_image(image) if image is not None else None
         except Exception:
             # An exception escaping a Qt virtual takes the whole process down.
             log.exception("a mail resource could not be served; it is left out")
             value = None
         if value is None:
+            # Stylesheets, documents and any name that is not one of ours never
+            # load: a mail's CSS lives in its own <style>, which needs no request.
             if text not in self._blocked:
                 self._blocked.add(text)
                 self.blocked_resources.append(text)
@@ -326,20 +296,35 @@ class SafeTextBrowser(QTextBrowser):
         self.document().addResource(kind, url, value)
         return value
 
-    def _allowed_resource(self, kind: int, url: QUrl) -> QImage | None:
-        if kind != _IMAGE:
-            # Stylesheets, documents and the rest never load: a mail's CSS
-            # lives in its own <style>, which needs no request.
-            return None
-        scheme = url.scheme().lower()
-        if scheme == "cid":
-            key = cid_key(url.path(QUrl.ComponentFormattingOption.FullyDecoded))
-            return decode_image(self._inline_images.get(key))
-        if scheme == "data":
-            return decode_image(decode_data_url(url.toString(QUrl.ComponentFormattingOption.FullyEncoded)))
-        if scheme in _REMOTE_SCHEMES:
-            return decode_image(self._remote_images.get(url_key(url)))
+    def image_resource(self, ref: str) -> QImage | None:
+        """What the view shows for the mail's image ``ref`` (as the mail wrote it), once laid out."""
+        key = url_key(ref) if image_kind(ref) == "remote" else ref
+        for index, image in enumerate(self._images):
+            if image.ref == ref or (image.kind == "remote" and url_key(image.ref) == key):
+                value = self.document().resource(_IMAGE, QUrl(image_name(index)))
+                return value if isinstance(value, QImage) else None
         return None
+
+    def _image_named(self, url: QUrl) -> MailImage | None:
+        index = image_index(url.toString())
+        if index is None or index >= len(self._images):
+            return None
+        return self._images[index]
+
+    def _serve_image(self, image: MailImage) -> QImage | None:
+        if image.kind == "cid":
+            # "cid:%3Cpart@x%3E" is how some mailers write <part@x>.
+            data = self._inline_images.get(cid_key(unquote(image.ref)))
+        elif image.kind == "data":
+            data = decode_data_url(image.ref)
+        elif image.kind == "remote":
+            data = self._remote_images.get(url_key(image.ref))
+        else:
+            return None  # a file, a relative name, another scheme: never
+        decoded = decode_image(data, self._pixels_left)
+        if decoded is not None:
+            self._pixels_left -= decoded.width() * decoded.height()
+        return decoded
 
     # -- links ----------------------------------------------------------------
 
@@ -430,6 +415,8 @@ class SafeTextBrowser(QTextBrowser):
         self.resource_requests.clear()
         self.blocked_resources.clear()
         self._blocked.clear()
+        self._images = []
+        self._pixels_left = MAX_MAIL_PIXELS
         self._press_position = -1
         # QTextDocument.clear() also drops cached resources; setHtml alone keeps them,
         # which would keep showing a placeholder after the user allowed an image.

@@ -93,7 +93,7 @@ def view(qtbot):
 
 def image_size(view: MessageView, src: str) -> tuple[int, int] | None:
     view.browser.document().size()  # lay out, which is when images are asked for
-    resource = view.browser.document().resource(IMAGE, QUrl(src))
+    resource = view.browser.image_resource(src)  # the mail's images have internal names in the view
     if isinstance(resource, (QImage, QPixmap)):
         return resource.width(), resource.height()
     return None
