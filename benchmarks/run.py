@@ -44,7 +44,7 @@ from benchmarks.report import (  # noqa: E402
 )
 from benchmarks.session import Session, new_workdir  # noqa: E402
 
-SECTIONS = ("start", "memory", "smoothness", "lists", "delivery", "quota", "bundle")
+SECTIONS = ("start", "memory", "smoothness", "hostile", "lists", "delivery", "quota", "bundle")
 
 # Targets (issue 5).
 START_RATIO = 1.5
@@ -230,6 +230,24 @@ class Bench:
             shown = Figure([run[f"open_{kind}"]["shown_s"] for run in runs])
             self.add("Smoothness: longest event-loop stall", f"(click to the 2 MB {label} fully shown)",
                      describe(shown, fmt_seconds))
+
+    # -- 3b. hostile mail ---------------------------------------------------------
+
+    def hostile(self) -> None:
+        """benchmarks/hostile.py: each hostile mail in the reader, every UI event timed."""
+        out = self._out()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _, code = self.session.run(["benchmarks/hostile.py", "--json", str(out)], home=self._home("start"), timeout=900)
+        if code != 0 or not out.exists():
+            raise RuntimeError(f"benchmarks/hostile.py exited {code}")
+        result = json.loads(out.read_text())
+        self.raw["hostile"] = result
+        t = result["targets"]
+        for row in result["rows"]:
+            self.add("Hostile mail in the reader: longest UI event / click to fully shown / peak RSS", row["case"],
+                     f"{fmt_ms(row['worst_event_ms'])} / {fmt_seconds(row['total_s'])} / {row['peak_rss_mb']:.0f} MB",
+                     target=f"<= {t['event_ms']:.0f} ms / {t['total_s']:g} s / {t['peak_mb']:.0f} MB",
+                     status=judged(bool(row["pass"])), note=row["worst_event"])
 
     # -- 4. lists --------------------------------------------------------------------
 
@@ -500,7 +518,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"work folder kept: {workdir}")
 
-    order = {s: i for i, s in enumerate(["Start", "Memory", "Smoothness", "Lists", "Delivery", "Quota", "Bundle"])}
+    order = {s: i for i, s in enumerate(["Start", "Memory", "Smoothness", "Hostile", "Lists", "Delivery", "Quota", "Bundle"])}
     rows = sorted(bench.rows + bench.late_rows, key=lambda r: next((i for p, i in order.items() if r.section.startswith(p)), 99))
     total = round(time.monotonic() - began, 1)
     print()

@@ -55,6 +55,9 @@ MAX_STYLE_ATTRIBUTE_CHARS = 2_000
 MAX_IMAGES = 2_000
 MAX_URL_CHARS = 8_192
 MAX_DATA_URL_CHARS = 7 * 1024 * 1024  # a 5 MB image, base64-encoded
+# Qt's layout speed, for SafeHtml.estimated_layout_ms.
+LAYOUT_UNITS_PER_MS = 60
+LAYOUT_CHARS_PER_MS = 2_000
 # Tokens read per step (~2-5 ms of Python here).
 TOKENS_PER_STEP = 400
 
@@ -130,8 +133,20 @@ class SafeHtml:
     images: list[MailImage] = field(default_factory=list)
     #: Table cells and images kept: what Qt's layout pays for.
     cells: int = 0
+    #: What Qt's layout will pay, roughly: each element and text run counts
+    #: 2**(tables it sits in), since Qt lays a table's content out about twice
+    #: per level of nesting (calibrated in :mod:`benchmarks.hostile`).
+    layout_cost: int = 0
     flattened: int = 0  # elements whose tags were dropped for depth
     cut: bool = False  # True when something was left out for size (CSS, images)
+
+    def estimated_layout_ms(self) -> float:
+        """How long Qt would hold the UI thread laying this out at once, on a 2-core VM.
+
+        Measured there (benchmarks/hostile.py, 2026-12): 60-190 cost units per
+        ms in tables, ~2,000 characters per ms of plain text; the slow end is used.
+        """
+        return self.layout_cost / LAYOUT_UNITS_PER_MS + len(self.html) / LAYOUT_CHARS_PER_MS
 
     def remote_urls(self) -> list[str]:
         """The http(s) images the mail shows, first spelling of each, in order."""
@@ -210,6 +225,7 @@ class _Builder:
         self.run = 0  # characters since the last white space
         self.css_left = MAX_STYLE_SHEET_CHARS
         self.cells = 0
+        self.layout_cost = 0
         self.flattened = 0
         self.cut = False
         self.in_style_element = False
@@ -260,6 +276,7 @@ class _Builder:
         if len(text) > MAX_UNBROKEN_RUN and _SPACE_RUN_RE.search(text):
             text = _SPACE_RUN_RE.sub(_break_run, text)
         self.out.append(text)
+        self.layout_cost += 1 << min(self.depth["table"], MAX_TABLE_DEPTH)
 
     def _start(self, name: str, attrs: list[tuple[str, str]], self_closing: bool) -> None:
         if name in _RAW_DROPPED or name == "style":
@@ -284,6 +301,7 @@ class _Builder:
         emit = self._fits(name, kind)
         if emit:
             self.out.append(self._opening(name, attrs))
+            self.layout_cost += 1 << min(self.depth["table"], MAX_TABLE_DEPTH)
             if name in ("td", "th"):
                 self.cells += 1
         else:
@@ -314,7 +332,8 @@ class _Builder:
 
     def finish(self) -> SafeHtml:
         self._close_to(0)
-        return SafeHtml("".join(self.out), self.images, self.cells, self.flattened, self.cut)
+        return SafeHtml("".join(self.out), self.images, cells=self.cells, layout_cost=self.layout_cost,
+                        flattened=self.flattened, cut=self.cut)
 
     # -- structure ---------------------------------------------------------
 

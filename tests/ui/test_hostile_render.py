@@ -38,6 +38,14 @@ def test_hostile_mail_is_shown_and_the_window_lives(qtbot, view, name):
     assert view.text_view.toPlainText().strip()
 
 
+def test_a_mail_too_slow_to_lay_out_at_once_is_shown_simplified(qtbot, view):
+    with qtbot.waitSignal(view.loadFinished, timeout=FINISH_WITHIN_MS):
+        view.set_message(hostile_message("paragraphs-in-six-tables"))
+    assert view.large_bar.isVisible()
+    assert view.full_layout_button.isVisible()
+    assert END_MARK in view.browser.toPlainText()
+
+
 @pytest.mark.parametrize("name", ["image-bomb-cid", "image-bomb-data"])
 def test_image_bombs_become_placeholders(qtbot, view, name):
     message = hostile_message(name)
