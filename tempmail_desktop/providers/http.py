@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import random
+import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
+from http.cookiejar import CookieJar, CookiePolicy
 
+import certifi
 import httpx
 
 from .. import __version__
@@ -71,8 +75,55 @@ def retry_after_time(response: httpx.Response) -> datetime | None:
     return utcnow() + timedelta(seconds=min(seconds, 7 * 24 * 3600))
 
 
+@functools.lru_cache(maxsize=1)
+def tls_context() -> ssl.SSLContext:
+    """Certificate checks against certifi's roots, for every client of the app.
+
+    The same roots httpx picks by default with ``trust_env=False``, named so
+    the API client and the image client (service/remote_images.py) cannot
+    drift apart; built once (loading the roots takes tens of milliseconds)
+    and shared, which SSLContext allows.
+    """
+    return ssl.create_default_context(cafile=certifi.where())
+
+
+class RefuseAllCookies(CookiePolicy):
+    """A cookie policy that neither accepts a cookie nor offers one.
+
+    httpx hands every response to its client's jar (``extract_cookies``) and
+    asks the jar for a ``Cookie`` header on every request it builds; a jar
+    with this policy answers no to both, so nothing is kept and nothing sent.
+    """
+
+    netscape = True
+    rfc2965 = False
+    hide_cookie2 = True
+
+    def set_ok(self, cookie, request) -> bool:
+        return False
+
+    def return_ok(self, cookie, request) -> bool:
+        return False
+
+    def domain_return_ok(self, domain, request) -> bool:
+        return False
+
+    def path_return_ok(self, path, request) -> bool:
+        return False
+
+
+def cookieless_jar() -> CookieJar:
+    """A jar for ``httpx.AsyncClient(cookies=...)`` that stays empty."""
+    return CookieJar(policy=RefuseAllCookies())
+
+
 class HttpClient:
-    """Wraps one ``httpx.AsyncClient`` shared by every provider."""
+    """Wraps one ``httpx.AsyncClient`` shared by every provider.
+
+    It keeps no cookies: the four services authenticate by header (a Bearer
+    token or ``X-API-Key``) and none of their documents asks for a cookie, so
+    a cookie could only serve to follow the user across calls.
+    """
 
     def __init__(
         self,
@@ -96,6 +147,8 @@ class HttpClient:
                 headers={"User-Agent": USER_AGENT},
                 follow_redirects=False,
                 trust_env=False,
+                verify=tls_context(),
+                cookies=cookieless_jar(),
             )
         return self._client
 

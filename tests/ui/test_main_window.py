@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice, Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QTextDocument
+from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QFileDialog
 from shiboken6 import isValid
 
@@ -541,9 +541,9 @@ def test_hostile_html_reads_nothing_local_and_fetches_nothing_remote_until_asked
         app.pause(0.3)
 
         assert image_server.connections == 1
-        remote = browser.document().resource(QTextDocument.ResourceType.ImageResource.value, QUrl(remote_url))
+        remote = browser.image_resource(remote_url)
         assert (remote.width(), remote.height()) == (3, 2), "the fetched image is not shown"
-        local = browser.document().resource(QTextDocument.ResourceType.ImageResource.value, QUrl(local_url))
+        local = browser.image_resource(local_url)
         assert (local.width(), local.height()) == (1, 1), "the local file's picture is shown"
         assert local_url in browser.blocked_resources
         assert watch.count() == 0, "loading remote images opened the local file"
