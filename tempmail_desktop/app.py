@@ -3,7 +3,8 @@
 qasync runs asyncio on the Qt loop. The app waits on a sentinel future; every
 way to quit (window, tray, Ctrl+Q, SIGTERM) sets it, then shutdown runs in
 order: watchers and jobs cancelled, the HTTP client closed, the store closed,
-and only then does Qt quit. A second launch hands over to the first one.
+the attachments opened with "Open" removed, and only then does Qt quit. A
+second launch hands over to the first one.
 """
 
 from __future__ import annotations
@@ -100,11 +101,28 @@ def run_gui(*, start_hidden: bool = False) -> int:
         asyncio.set_event_loop(None)
 
 
+def _clear_opened_attachments(when: str) -> None:
+    """Remove the files written for "Open": a program that still shows one
+    has it open already, and none of them must outlive the app."""
+    from .service.paths import clear_open_cache
+
+    try:
+        removed = clear_open_cache()
+    except OSError as error:  # an unwritable cache must not stop a start or a quit
+        log.info("opened attachments not removed %s: %s", when, error)
+        return
+    if removed:
+        log.info("removed %d opened attachment folder(s) %s", removed, when)
+
+
 async def _run(app, *, start_hidden: bool) -> int:
     from PySide6.QtNetwork import QLocalServer
 
     from .ui.bootstrap import build_application
 
+    # Only the one running instance gets here (a second launch hands over in
+    # run_gui and leaves), so what is in the cache was left by a crash.
+    _clear_opened_attachments("left by the last run")
     quit_requested = asyncio.Event()
     parts = await build_application(app, request_quit=quit_requested.set, start_hidden=start_hidden)
 
@@ -130,6 +148,9 @@ async def _run(app, *, start_hidden: bool) -> int:
 
     await quit_requested.wait()
     log.info("quitting")
-    await parts.shutdown()
+    try:
+        await parts.shutdown()  # jobs first: no download for "Open" may land after the clearing
+    finally:
+        _clear_opened_attachments("at quit")
     server.close()
     return 0

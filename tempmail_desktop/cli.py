@@ -3,6 +3,10 @@
 Plain output is for people, ``--json`` for scripts. Every failure is one line
 on stderr, ``tempmail: PROVIDER: what went wrong``, with the contract's exit
 code; never a traceback, never a key.
+
+Whatever a mail or a service wrote is printed through
+:mod:`tempmail_desktop.core.terminal`: a subject's escape sequence is shown
+as ``\\x1b``, never obeyed by the terminal.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from .core.errors import QuotaError, TempmailError, UsageError
 from .core.extract import extract_otp, extract_verification_link
 from .core.models import Mailbox, Message
 from .core.redact import redact
+from .core.terminal import printable, printable_line, terminal_safe_json, writable
 from .core.timeutil import utcnow
 from .providers.registry import PROVIDERS, provider_class
 from .service import settings as settings_mod
@@ -35,6 +40,7 @@ from .service.watcher import wait_for_new_message
 log = logging.getLogger("tempmail.cli")
 
 DEFAULT_WAIT_TIMEOUT = 120.0
+MAX_KEY_INPUT = 64 * 1024  # what ``key set`` reads from a pipe at most
 
 
 class Parser(argparse.ArgumentParser):
@@ -120,7 +126,30 @@ def build_parser() -> Parser:
 
 
 def emit_json(value) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    print(terminal_safe_json(json.dumps(value, ensure_ascii=False, indent=2)))
+
+
+def say(text: str) -> None:
+    """One line of plain output: control characters from a mail or a
+    service are shown as escapes, a line break in a subject included."""
+    print(printable_line(text))
+
+
+def emit_part(text: str) -> None:
+    """One part of a mail as it is (``show --text / --html / --raw``).
+
+    These are for piping (``show --html > mail.html``), where the bytes must
+    be the mail's own, so a pipe or a file gets them unchanged (only a lone
+    surrogate, which cannot be written at all, becomes U+FFFD). A terminal,
+    though, would obey the escape sequences in them, so there they are
+    shown escaped, as in the plain view.
+    """
+    isatty = getattr(sys.stdout, "isatty", None)
+    if isatty is not None and isatty():
+        text = printable(text)
+    else:
+        text = writable(text)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def local_time(value: datetime | None) -> str:
@@ -142,7 +171,8 @@ def failure_line(error: TempmailError, provider: str | None) -> str:
     if isinstance(error, QuotaError):
         text += describe_reset(error)
     who = error.provider or provider
-    return redact(f"tempmail: {who}: {text}" if who else f"tempmail: {text}")
+    # A service's error text is anyone's text: one line, nothing a terminal obeys.
+    return printable_line(redact(f"tempmail: {who}: {text}" if who else f"tempmail: {text}"))
 
 
 # -- commands -------------------------------------------------------------
@@ -180,8 +210,8 @@ class Cli:
         else:
             for row in rows:
                 key = "key: " + (row["key_source"] if row["has_key"] else "none")
-                print(f"{row['id']:<10} {row['name']:<20} {row['base_url']}  ({key})")
-                print(f"{'':<10} {', '.join(row['capabilities'])}")
+                say(f"{row['id']:<10} {row['name']:<20} {row['base_url']}  ({key})")
+                say(f"{'':<10} {', '.join(row['capabilities'])}")
         return 0
 
     async def cmd_key(self) -> int:
@@ -194,7 +224,9 @@ class Cli:
         if sys.stdin is not None and sys.stdin.isatty():
             key = getpass.getpass(f"API key for {pid}: ")
         else:
-            key = sys.stdin.readline() if sys.stdin is not None else ""
+            # All of it, not one line: a key with a line break inside must be
+            # refused, not cut silently at the break.
+            key = sys.stdin.read(MAX_KEY_INPUT) if sys.stdin is not None else ""
         key = key.strip()
         if not key:
             raise UsageError("no key given (pipe it in, or type it at the prompt)", provider=pid)
@@ -213,7 +245,7 @@ class Cli:
             emit_json([d.name for d in domains])
         else:
             for d in domains:
-                print(d.name + (f"  ({d.kind})" if d.kind else ""))
+                say(d.name + (f"  ({d.kind})" if d.kind else ""))
         return 0
 
     async def cmd_new(self) -> int:
@@ -222,7 +254,7 @@ class Cli:
         if self.args.json:
             emit_json(mailbox.to_json())
         else:
-            print(mailbox.address)
+            say(mailbox.address)
         return 0
 
     async def cmd_list(self) -> int:
@@ -232,7 +264,7 @@ class Cli:
         else:
             for m in mailboxes:
                 expiry = f"  expires {local_time(m.expires_at)}" if m.expires_at else ""
-                print(f"{m.address}  ({m.provider}){expiry}")
+                say(f"{m.address}  ({m.provider}){expiry}")
         return 0
 
     async def cmd_inbox(self) -> int:
@@ -243,11 +275,11 @@ class Cli:
             emit_json([m.summary_json() for m in messages])
         else:
             if not messages:
-                print(f"No mail in {mailbox.address} yet.")
+                say(f"No mail in {mailbox.address} yet.")
             for m in messages:
                 mark = " (kept locally)" if m.deleted_upstream else ""
                 sender = m.from_name or m.from_addr
-                print(f"{m.id}  {local_time(m.received_at)}  {sender}  {m.subject}{mark}")
+                say(f"{m.id}  {local_time(m.received_at)}  {sender}  {m.subject}{mark}")
         return 0
 
     async def cmd_show(self) -> int:
@@ -260,14 +292,14 @@ class Cli:
         elif args.html:
             if not message.html:
                 raise UsageError("this message has no HTML part", provider=mailbox.provider)
-            print(message.html)
+            emit_part(message.html)
         elif args.raw:
             if not message.raw:
                 provider = await self.service.provider(mailbox.provider)
                 raise provider.unsupported("give the raw source of a message")
-            sys.stdout.write(message.raw if message.raw.endswith("\n") else message.raw + "\n")
+            emit_part(message.raw)
         elif args.text:
-            print(message.text)
+            emit_part(message.text)
         else:
             print(render_plain(message))
         return 0
@@ -290,9 +322,9 @@ class Cli:
         if self.args.json:
             emit_json({"message": message.to_json(), "otp": otp, "link": link})
         elif want_otp:
-            print(otp)
+            say(str(otp))
         elif want_link:
-            print(link)
+            say(str(link))
         else:
             print(render_plain(message))
         return 0
@@ -305,46 +337,50 @@ class Cli:
             emit_json([str(p) for p in paths])
         else:
             for p in paths:
-                print(p)
+                say(str(p))
         return 0
 
     async def cmd_delete(self) -> int:
         mailbox = await self.mailbox()
         await self.service.delete_message(mailbox, self.args.message_id)
-        print(f"Deleted message {self.args.message_id}.")
+        say(f"Deleted message {self.args.message_id}.")
         return 0
 
     async def cmd_clear(self) -> int:
         mailbox = await self.mailbox()
         count = await self.service.clear_mailbox(mailbox)
-        print(f"Cleared {mailbox.address}" + (f" ({count} messages)." if count is not None else "."))
+        say(f"Cleared {mailbox.address}" + (f" ({count} messages)." if count is not None else "."))
         return 0
 
     async def cmd_drop(self) -> int:
         mailbox = await self.mailbox()
         deleted = await self.service.drop_mailbox(mailbox)
         where = "deleted on the service and forgotten" if deleted else "forgotten (the service keeps it until it expires)"
-        print(f"{mailbox.address}: {where}.")
+        say(f"{mailbox.address}: {where}.")
         return 0
 
 
 def render_plain(message: Message) -> str:
-    lines = [
-        f"From:     {message.from_name + ' <' + message.from_addr + '>' if message.from_name else message.from_addr}",
-        f"To:       {message.mailbox}",
-        f"Subject:  {message.subject}",
-        f"Date:     {local_time(message.received_at)}",
+    """The mail for people: header fields on one line each, then the text,
+    with nothing in them a terminal would obey (see core/terminal.py)."""
+    sender = message.from_name + " <" + message.from_addr + ">" if message.from_name else message.from_addr
+    header = [
+        ("From", sender),
+        ("To", message.mailbox),
+        ("Subject", message.subject),
+        ("Date", local_time(message.received_at)),
     ]
     otp = extract_otp(message.subject, message.text, message.html)
     if otp:
-        lines.append(f"Code:     {otp}")
+        header.append(("Code", otp))
     attachments = [a for a in message.attachments if not a.inline]
     if attachments:
-        lines.append("Attach:   " + ", ".join(a.name for a in attachments))
+        header.append(("Attach", ", ".join(a.name for a in attachments)))
     if message.deleted_upstream:
-        lines.append("Note:     the service has deleted this mail; this is the local copy")
+        header.append(("Note", "the service has deleted this mail; this is the local copy"))
+    lines = [f"{name + ':':<10}{printable_line(value)}" for name, value in header]
     lines.append("")
-    lines.append(message.text)
+    lines.append(printable(message.text))
     return "\n".join(lines)
 
 
@@ -376,7 +412,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as error:  # a bug: one line for the user, the trace in the log
         log.exception("unexpected failure")
-        print(redact(f"tempmail: unexpected error ({type(error).__name__}: {error}); see the log"), file=sys.stderr)
+        said = redact(f"tempmail: unexpected error ({type(error).__name__}: {error}); see the log")
+        print(printable_line(said), file=sys.stderr)
         return 1
 
 

@@ -40,6 +40,14 @@ class AuthError(TempmailError):
     kind = "auth"
 
 
+class InvalidKeyError(AuthError):
+    """A key that can never be sent: it holds a line break, another control
+    character, or a character an HTTP header cannot carry. The message says
+    which kind of character and where the key came from, never the key."""
+
+    kind = "bad-key"
+
+
 class QuotaError(TempmailError):
     """Quota or rate limit reached; ``reset_at`` is when it lifts, if known."""
 

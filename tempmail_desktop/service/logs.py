@@ -1,17 +1,44 @@
 """Logging for the CLI, the GUI and the bundle: a rotating file in the data
-folder (a windowed build has no stderr), keys redacted everywhere."""
+folder (a windowed build has no stderr), keys redacted everywhere: each of
+our handlers redacts the whole line it writes, traceback included (see
+:mod:`tempmail_desktop.core.redact`)."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
-from ..core.redact import RedactingFilter
+from ..core.redact import RedactingFilter, RedactingFormatter, redact
 from .paths import log_dir
 
 # Libraries that log request URLs (Cat Mails puts its key in one) stay quiet.
 _QUIET = ("httpx", "httpcore", "websockets", "asyncio", "qasync", "keyring", "aiohttp")
+
+
+class _OneLineErrors:
+    """A handler of ours that cannot write (disk full, a closed stream) says
+    so in one redacted line. logging's own fallback prints a traceback to
+    stderr, and that chains the exception being logged: key and all, on the
+    user's terminal."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        if not logging.raiseExceptions or sys.stderr is None:
+            return
+        error = sys.exc_info()[1]
+        try:
+            sys.stderr.write(redact(f"tempmail: the log could not be written ({type(error).__name__}: {error})\n"))
+        except Exception:  # nowhere left to say it
+            pass
+
+
+class _FileHandler(_OneLineErrors, logging.handlers.RotatingFileHandler):
+    pass
+
+
+class _StreamHandler(_OneLineErrors, logging.StreamHandler):
+    pass
 
 
 def setup_logging(*, filename: str, stderr_level: int | None = None, level: int = logging.INFO) -> Path | None:
@@ -24,19 +51,19 @@ def setup_logging(*, filename: str, stderr_level: int | None = None, level: int 
     path: Path | None = None
     try:
         path = log_dir() / filename
-        file_handler = logging.handlers.RotatingFileHandler(
+        file_handler = _FileHandler(
             path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
         file_handler.setFormatter(
-            logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+            RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
         )
         _add(root, file_handler)
     except OSError:
         path = None  # a read-only home must not stop the app
     if stderr_level is not None:
-        stream = logging.StreamHandler()
+        stream = _StreamHandler()
         stream.setLevel(stderr_level)
-        stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        stream.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
         _add(root, stream)
     for name in _QUIET:
         logging.getLogger(name).setLevel(logging.WARNING)
@@ -44,6 +71,8 @@ def setup_logging(*, filename: str, stderr_level: int | None = None, level: int 
 
 
 def _add(root: logging.Logger, handler: logging.Handler) -> None:
+    # The filter cleans the record for whatever handles it after ours; the
+    # formatter makes sure of what ours write.
     handler.addFilter(RedactingFilter())
     handler._tempmail = True  # type: ignore[attr-defined]
     root.addHandler(handler)

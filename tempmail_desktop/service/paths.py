@@ -6,12 +6,17 @@ between them loses nothing.
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import platformdirs
 
 from .. import APP_NAME
+
+log = logging.getLogger("tempmail.paths")
 
 
 def _home() -> Path | None:
@@ -49,3 +54,45 @@ def database_path() -> Path:
 
 def settings_path() -> Path:
     return config_dir() / "settings.json"
+
+
+def cache_dir() -> Path:
+    home = _home()
+    return _ensure(
+        home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    )
+
+
+def open_cache_dir() -> Path:
+    """Where attachments opened with "Open" are written for the system's
+    program: the app's own cache, emptied when the app quits and, after a
+    crash, when it starts again (see :func:`clear_open_cache`)."""
+    return _ensure(cache_dir() / "open")
+
+
+def new_open_folder() -> Path:
+    """A new private folder in :func:`open_cache_dir` for one opened
+    attachment: the file keeps its own name, and two opens never collide."""
+    return Path(tempfile.mkdtemp(prefix="open-", dir=open_cache_dir()))
+
+
+def clear_open_cache() -> int:
+    """Remove everything written for "Open"; returns how many entries went.
+
+    What cannot be removed (on Windows, a file a program still holds open)
+    stays until the next start clears it.
+    """
+    folder = open_cache_dir()
+    removed = 0
+    for entry in folder.iterdir():
+        try:
+            # A link is removed, never followed: nothing outside the cache is touched.
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError as error:
+            log.info("could not remove the opened file %s yet: %s", entry, error)
+        else:
+            removed += 1
+    return removed

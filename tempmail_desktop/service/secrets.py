@@ -3,8 +3,11 @@ this process's memory. Never a file.
 
 Where a key comes from, in order: ``TEMPMAIL_<ID>_KEY`` (never written
 anywhere), the OS keyring, a key the user allowed for this session only, the
-service's public test key. Every keyring call runs in a worker thread under
-a timeout: a Secret Service that hangs on D-Bus must not freeze the window.
+service's public test key. A key that could never be sent in a header (a
+line break or another control character inside) is refused wherever it
+comes from, in words that never repeat it. Every keyring call runs in a
+worker thread under a timeout: a Secret Service that hangs on D-Bus must not
+freeze the window.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import keyring.backends.null
 import keyring.errors
 from keyring.backend import KeyringBackend
 
-from ..core.errors import SecretsUnavailableError
+from ..core.errors import InvalidKeyError, SecretsUnavailableError
 from ..core.redact import redact, register_secret
 
 log = logging.getLogger("tempmail.secrets")
@@ -83,6 +86,46 @@ class KeyringTimeoutError(SecretsUnavailableError):
 
 def env_var_name(provider_id: str) -> str:
     return f"TEMPMAIL_{provider_id.upper()}_KEY"
+
+
+def key_problem(key: str) -> str | None:
+    """Why ``key`` cannot be sent to a service, naming the kind of character
+    and never the key; None when it can be sent.
+
+    Keys travel in HTTP headers (and Cat Mails' in a URL), which carry
+    printable ASCII only: a line break would end the header (httpx refuses
+    it with an error that quotes the whole key), and anything outside ASCII
+    cannot be encoded at all. No service issues keys with such characters,
+    so one is always a paste accident (a trailing line of a file, a
+    non-breaking space from a web page). A space inside is allowed: a
+    header can carry it.
+    """
+    for char in key:
+        code = ord(char)
+        if char in "\r\n":
+            return f"a line break (U+{code:04X})"
+        if code < 0x20 or 0x7F <= code <= 0x9F:
+            return f"a control character (U+{code:04X})"
+        if code > 0x7E:
+            return f"a character that is not plain ASCII (U+{code:04X})"
+    return None
+
+
+def check_key(
+    key: str,
+    provider_id: str | None = None,
+    *,
+    where: str = "The key",
+    fix: str = "paste it again without it.",
+) -> None:
+    """InvalidKeyError unless ``key`` can be sent (see :func:`key_problem`);
+    ``where`` says where the key came from, ``fix`` what to do about it."""
+    problem = key_problem(key)
+    if problem is not None:
+        raise InvalidKeyError(
+            f"{where} contains {problem}, which cannot be sent to the service; {fix}",
+            provider=provider_id,
+        )
 
 
 def _check_provider_id(provider_id: str) -> None:
@@ -143,12 +186,17 @@ class Secrets:
     async def get(self, provider_id: str, default_key: str | None = None) -> KeyLookup:
         """The key to use for ``provider_id``. Never raises for an unusable
         keyring: the lookup goes on to the session key and the default, and
-        says what was wrong in ``keyring_problem``."""
+        says what was wrong in ``keyring_problem``. A key that is found but
+        can never be sent (a line break inside, see :func:`key_problem`) is
+        refused with InvalidKeyError rather than skipped: falling back to
+        another key would hide what is wrong."""
         _check_provider_id(provider_id)
         env_name = env_var_name(provider_id)
         from_env = os.environ.get(env_name, "").strip()
         if from_env:
             register_secret(from_env)
+            check_key(from_env, provider_id, where=f"The key in {env_name}",
+                      fix=f"set {env_name} to the key alone.")
             return KeyLookup(from_env, KeySource.ENV, f"environment variable {env_name}")
 
         problem: str | None = None
@@ -157,8 +205,15 @@ class Secrets:
         except SecretsUnavailableError as error:
             problem = str(error)
         else:
+            # Trimmed like the environment's: a key stored by another tool
+            # (``secret-tool store`` from ``echo``) may end in a newline.
+            stored = (stored or "").strip()
             if stored:
                 register_secret(stored)
+                check_key(
+                    stored, provider_id, where=f"The {provider_id} key stored in the OS keyring",
+                    fix=f"store it again (in Settings, or with 'tempmail key set {provider_id}').",
+                )
                 return KeyLookup(stored, KeySource.KEYRING, f"OS keyring ({label})")
 
         session_key = self._session.get(provider_id)
@@ -171,13 +226,15 @@ class Secrets:
         return KeyLookup(None, KeySource.NONE, "no key set", problem)
 
     async def set(self, provider_id: str, key: str) -> KeyLookup:
-        """Store ``key`` in the OS keyring. SecretsUnavailableError (or a
-        subclass) when there is no usable keyring; nothing is stored then."""
+        """Store ``key`` in the OS keyring. InvalidKeyError for a key that
+        cannot be sent (see :func:`key_problem`); SecretsUnavailableError (or
+        a subclass) when there is no usable keyring. Nothing is stored then."""
         _check_provider_id(provider_id)
         key = key.strip()
         if not key:
             raise ValueError("The key is empty.")
         register_secret(key)  # before any error text could carry it
+        check_key(key, provider_id)
 
         def store(backend: KeyringBackend) -> None:
             backend.set_password(SERVICE_NAME, provider_id, key)
@@ -231,6 +288,7 @@ class Secrets:
         if not key:
             raise ValueError("The key is empty.")
         register_secret(key)
+        check_key(key, provider_id)
         self._session[provider_id] = key
 
     def has_session_key(self, provider_id: str) -> bool:

@@ -10,6 +10,11 @@ for the other process's write.
 Mail stays readable after the service forgets it (the worker keeps mail for
 6 hours, TempMailG for 10 minutes): a full listing that no longer has a mail
 only flags it ``deleted_upstream``.
+
+The store takes any text a service sends. SQLite stores only valid UTF-8,
+and a service's JSON can carry a lone surrogate (``"\\ud800"`` decodes to
+one): every text is stored with those replaced by U+FFFD, so such a mail can
+still be kept, listed and read.
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -213,6 +220,73 @@ _FULL_COLUMNS = (
 
 # --- value conversion ------------------------------------------------------------
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_lone_surrogate(value: str) -> bool:
+    # isascii() is a flag Python keeps on the string: most mail is decided
+    # at no cost, the rest by one pass of C.
+    if value.isascii():
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _valid_text(value: str) -> str:
+    """``value`` with lone surrogates (which UTF-8 cannot encode, so SQLite
+    refuses the whole row) replaced by U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", value) if _has_lone_surrogate(value) else value
+
+
+def _valid_or_none(value: str | None) -> str | None:
+    return None if value is None else _valid_text(value)
+
+
+def _valid_params(params: Iterable | dict) -> Iterable | dict:
+    if isinstance(params, dict):
+        return {k: _valid_text(v) if isinstance(v, str) else v for k, v in params.items()}
+    return [_valid_text(v) if isinstance(v, str) else v for v in params]
+
+
+def _valid_message(msg: Message) -> Message:
+    """``msg`` with every text field fit for SQLite (see :func:`_valid_text`);
+    the same object when it already is (nearly always). Done before the
+    fingerprint is taken, so a mail and its later listings agree on it."""
+    texts = (msg.id, msg.provider, msg.mailbox, msg.from_addr, msg.from_name, msg.subject,
+             msg.text, msg.html, msg.raw)
+    attachment_texts = [(a.name, a.content_type, a.url, a.content_id) for a in msg.attachments]
+    header_texts = [text for item in msg.headers.items() for text in item]
+    if not any(
+        isinstance(t, str) and _has_lone_surrogate(t)
+        for t in (*texts, *header_texts, *(t for group in attachment_texts for t in group))
+    ):
+        return msg
+    return msg.with_changes(
+        id=_valid_text(msg.id),
+        provider=_valid_text(msg.provider),
+        mailbox=_valid_text(msg.mailbox),
+        from_addr=_valid_text(msg.from_addr or ""),
+        from_name=_valid_or_none(msg.from_name),
+        subject=_valid_text(msg.subject or ""),
+        text=_valid_text(msg.text or ""),
+        html=_valid_or_none(msg.html),
+        raw=_valid_or_none(msg.raw),
+        headers={_valid_text(str(k)): _valid_text(str(v)) for k, v in msg.headers.items()},
+        attachments=[
+            replace(a, name=_valid_text(a.name or ""), content_type=_valid_or_none(a.content_type),
+                    url=_valid_or_none(a.url), content_id=_valid_or_none(a.content_id))
+            for a in msg.attachments
+        ],
+    )
+
+
+def _valid_mailbox(mb: Mailbox) -> Mailbox:
+    return replace(mb, provider=_valid_text(mb.provider), address=_valid_text(mb.address),
+                   remote_id=_valid_or_none(mb.remote_id), token=_valid_or_none(mb.token))
+
 
 def _time_to_db(value: datetime | None) -> str | None:
     """Fixed-width ISO UTC with microseconds: sorts as text, round-trips exactly."""
@@ -341,6 +415,23 @@ def _like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
+class _Connection:
+    """The SQLite connection, with every text parameter of ``execute`` made
+    valid (a lookup by an id holding a lone surrogate finds the stored
+    mail instead of failing). ``executemany`` rows are built from messages
+    already made valid, or read from the store, and pass as they are: they
+    can be 10,000 bodies long."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def execute(self, sql: str, params: Iterable | dict = ()) -> sqlite3.Cursor:
+        return self._db.execute(sql, _valid_params(params))
+
+    def executemany(self, sql: str, rows: Iterable) -> sqlite3.Cursor:
+        return self._db.executemany(sql, rows)
+
+
 # --- the store -----------------------------------------------------------------------
 
 
@@ -437,7 +528,7 @@ class Store:
             return self._schema_version()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self) -> Iterator[_Connection]:
         """One short write transaction, taken at once (BEGIN IMMEDIATE)."""
         with self._lock:
             db = self._connection()
@@ -449,10 +540,10 @@ class Store:
                 raise
             db.execute("COMMIT")
 
-    def _connection(self) -> sqlite3.Connection:
+    def _connection(self) -> _Connection:
         if self._db is None:
             raise RuntimeError("the mail store is closed")
-        return self._db
+        return _Connection(self._db)
 
     def _read(self, sql: str, params: Iterable | dict = ()) -> list[tuple]:
         with self._lock:
@@ -468,6 +559,7 @@ class Store:
         a known address by name cannot wipe what its service gave us.
         Returns the mailbox as stored.
         """
+        mb = _valid_mailbox(mb)
         now = _time_to_db(utcnow())
         with self._write() as db:
             db.execute(
@@ -524,6 +616,7 @@ class Store:
 
     def update_mailbox(self, mb: Mailbox) -> None:
         """Replace a remembered mailbox's times and handles with ``mb``'s."""
+        mb = _valid_mailbox(mb)
         with self._write() as db:
             cursor = db.execute(
                 """
@@ -545,6 +638,7 @@ class Store:
     def rename_mailbox(self, provider: str, old_address: str, new_mailbox: Mailbox) -> Mailbox:
         """The service renamed a mailbox: move it and its messages to the new
         address, keeping its place in the list. Returns the mailbox as stored."""
+        new_mailbox = _valid_mailbox(new_mailbox)
         if new_mailbox.provider != provider:
             raise ValueError(
                 f"a mailbox cannot move between services ({provider} -> {new_mailbox.provider})"
@@ -631,7 +725,7 @@ class Store:
         return NotFoundError(f"{address} is not in the list of mailboxes.", provider=provider)
 
     @staticmethod
-    def _stored_address(db: sqlite3.Connection, provider: str, address: str) -> str | None:
+    def _stored_address(db: _Connection, provider: str, address: str) -> str | None:
         row = db.execute(
             "SELECT address FROM mailboxes WHERE provider = ? AND address = ?", (provider, address)
         ).fetchone()
@@ -660,6 +754,7 @@ class Store:
         the way) takes nothing: the mail of a forgotten mailbox must not come
         back.
         """
+        messages = [_valid_message(msg) for msg in messages]
         fetched_at = _time_to_db(utcnow())
         with self._write() as db:
             mailbox = self._stored_address(db, provider, address)
@@ -747,6 +842,7 @@ class Store:
         here brings it back (they opened it again). Returns False, storing
         nothing, when its mailbox is not remembered.
         """
+        msg = _valid_message(msg)
         fetched_at = _time_to_db(utcnow())
         with self._write() as db:
             mailbox = self._stored_address(db, msg.provider, msg.mailbox)

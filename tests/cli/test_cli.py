@@ -5,14 +5,18 @@ from __future__ import annotations
 import io
 import json
 import re
+import sys
 import threading
 import time
 
 import pytest
+from aiohttp import web
 
 from tempmail_desktop import cli
 from tempmail_desktop.providers.registry import provider_info
 from tests.cli.conftest import KEYS, deliver_later
+from tests.fakes.tempmailg import TempMailGFake
+from tests.fakes.worker import WorkerFake
 
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
 ALL = ["gptmail", "tempmailg", "catmails", "worker"]
@@ -276,3 +280,125 @@ def test_usage_errors_exit_2(run):
     with pytest.raises(SystemExit) as caught:
         cli.main(["wait"])
     assert caught.value.code == 2
+
+
+# -- hostile mail on the terminal ----------------------------------------------------------
+
+TERMINAL_TRICKS = (
+    "\x1b]52;c;ZXZpbCBjbGlwYm9hcmQ=\x07"  # OSC 52: write the user's clipboard
+    "\x1b]0;sudo password?\x07"  # OSC 0: the window title
+    "\x1b[2J\x1b[H"  # CSI: clear the screen
+    "\x9b2J"  # the same as a C1 control
+    "\u202egpj.exe"  # right-to-left override
+)
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def obeyed(text: str) -> list[str]:
+    """What a terminal would act on in ``text`` (tab and newline aside)."""
+    return [c for c in text if (ord(c) < 0x20 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F or c in BIDI]
+
+
+def test_inbox_and_show_print_no_terminal_control_from_a_mail(fakes, run):
+    address = new_address(run, "tempmailg")
+    subject = f"Invoice {TERMINAL_TRICKS}\rPAID\nX-Fake-Line: 1"
+    fakes["tempmailg"].deliver(address, sender_name=f"Bank\x1b[8m{TERMINAL_TRICKS}", subject=subject,
+                               content=f"<p>Dear user {TERMINAL_TRICKS}</p>",
+                               attachments=[(f"scan{TERMINAL_TRICKS}.pdf", b"%PDF")])
+
+    code, inbox, err = run("inbox", address)
+    assert code == 0, err
+    assert obeyed(inbox) == []
+    assert inbox.count("\n") == 1, "a subject must not fake more lines"
+    assert "Invoice \\x1b]52;c;ZXZpbCBjbGlwYm9hcmQ=\\x07" in inbox and "\\u202egpj.exe\\x0dPAID\\x0aX-Fake" in inbox
+
+    [summary] = run.json("inbox", address)
+    assert summary["subject"] == subject, "--json keeps the subject exactly"
+    code, raw_json, _ = run("inbox", address, "--json")
+    assert obeyed(raw_json) == [], "--json escapes what JSON leaves raw (C1, bidi)"
+
+    code, shown, err = run("show", address, summary["id"])
+    assert code == 0, err
+    assert obeyed(shown) == []
+    assert "Subject:  Invoice \\x1b]52;" in shown and "Bank\\x1b[8m" in shown and "Attach:   scan\\x1b]52" in shown
+    assert "Dear user \\x1b]52;" in shown
+
+
+def test_show_parts_reach_a_pipe_as_they_are_and_a_terminal_escaped(fakes, run, monkeypatch):
+    address = new_address(run, "worker")
+    text, html = f"Hello {TERMINAL_TRICKS} world", f"<p>{TERMINAL_TRICKS}</p>"
+    message_id = deliver(fakes, "worker", address, subject="parts", text=text, html=html)
+    run.json("inbox", address)
+
+    # Piped (``show --html > mail.html``): the mail's own text, byte for byte.
+    assert run("show", address, message_id, "--text")[1] == text + "\n"
+    assert run("show", address, message_id, "--html")[1] == html + "\n"
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    for flag in ("--text", "--html"):
+        code, out, err = run("show", address, message_id, flag)
+        assert code == 0, err
+        assert obeyed(out) == [] and "\\x1b]52;c;" in out
+
+
+class HostileErrorsWorker(WorkerFake):
+    """A worker whose error messages carry terminal control sequences."""
+
+    def fail(self, error: str, status: int) -> web.Response:
+        return super().fail(f"{error} {TERMINAL_TRICKS}\nsecond line", status)
+
+
+def test_a_failure_quoting_the_service_prints_no_terminal_control(run, monkeypatch):
+    with HostileErrorsWorker() as fake:
+        monkeypatch.setenv("TEMPMAIL_WORKER_URL", fake.url)
+        monkeypatch.setenv("TEMPMAIL_WORKER_KEY", "not-the-worker-key-456")
+        code, _out, err = run("new", "-p", "worker")
+    assert code == 3
+    assert err.startswith("tempmail: worker: ") and "\\x1b]52;" in err
+    assert obeyed(err) == [] and err.count("\n") == 1
+
+
+def test_a_key_with_a_line_break_is_refused_without_being_echoed(fakes, run, monkeypatch, memory_keyring):
+    monkeypatch.delenv("TEMPMAIL_WORKER_KEY")
+    monkeypatch.setattr("sys.stdin", io.StringIO("tmp_test_key\r\nX-Injected: yes\n"))
+    code, out, err = run("key", "set", "worker")
+    assert code == 3
+    assert err == ("tempmail: worker: The key contains a line break (U+000D), which cannot be sent "
+                   "to the service; paste it again without it.\n")
+    assert "tmp_test_key" not in out + err and "Injected" not in out + err
+    assert memory_keyring.items == {}
+
+    monkeypatch.setenv("TEMPMAIL_WORKER_KEY", "tmp_test_key\nX-Injected: yes")
+    code, out, err = run("new", "-p", "worker")
+    assert code == 3, err
+    assert err.startswith("tempmail: worker: The key in TEMPMAIL_WORKER_KEY contains a line break")
+    assert "unexpected" not in err and "tmp_test_key" not in out + err and "Injected" not in out + err
+    assert not fakes["worker"].seen("/api/"), "the key was sent"
+
+
+class SurrogateTempMailG(TempMailGFake):
+    """TempMailG answering JSON with ASCII escapes, as many servers do: a
+    lone surrogate then arrives as a valid ``"\\ud800"``."""
+
+    @staticmethod
+    def json(payload, status: int = 200, headers: dict | None = None) -> web.Response:
+        return web.Response(text=json.dumps(payload), status=status, content_type="application/json",
+                            headers=headers)
+
+
+def test_a_mail_with_a_lone_surrogate_is_listed_and_read(run, monkeypatch):
+    with SurrogateTempMailG() as fake:
+        monkeypatch.setenv("TEMPMAIL_TEMPMAILG_URL", fake.url)
+        monkeypatch.setenv("TEMPMAIL_TEMPMAILG_KEY", KEYS["tempmailg"])
+        address = new_address(run, "tempmailg")
+        fake.deliver(address, sender_name="Eve \ud800", subject="Caf\ud800 menu",
+                     content="<p>Today: caf\udfff au lait</p>")
+
+        code, out, err = run("inbox", address)
+        assert code == 0, err
+        assert "Eve \ufffd  Caf\ufffd menu" in out
+        [summary] = run.json("inbox", address)
+        code, out, err = run("show", address, summary["id"])
+        assert code == 0, err
+        assert "Subject:  Caf\ufffd menu" in out and "Today: caf\ufffd au lait" in out
+        assert run.json("show", address, summary["id"])["from_name"] == "Eve \ufffd"

@@ -15,7 +15,7 @@ import pytest
 import secretstorage.exceptions
 from keyring.backend import KeyringBackend
 
-from tempmail_desktop.core.errors import SecretsUnavailableError
+from tempmail_desktop.core.errors import InvalidKeyError, SecretsUnavailableError
 from tempmail_desktop.core.redact import redact
 from tempmail_desktop.service.secrets import (
     SERVICE_NAME,
@@ -352,3 +352,69 @@ async def test_a_remembered_failure_names_the_right_variable():
     lookup = await secrets.get("tempmailg")
 
     assert "TEMPMAIL_TEMPMAILG_KEY" in lookup.keyring_problem
+
+
+# --- keys that can never be sent --------------------------------------------------
+
+PART_1, PART_2 = "wrk-first-half-7a41", "second-half-93be"
+# (what sits between the two halves, what the message calls it)
+UNSENDABLE = [
+    pytest.param("\n", "a line break (U+000A)", id="LF"),
+    pytest.param("\r\nX-Injected: 1\r\n", "a line break (U+000D)", id="CRLF header injection"),
+    pytest.param("\x1b[2J", "a control character (U+001B)", id="ESC"),
+    pytest.param("\t", "a control character (U+0009)", id="tab"),
+    pytest.param("\x00", "a control character (U+0000)", id="NUL"),
+    pytest.param("\x85", "a control character (U+0085)", id="C1 next line"),
+    pytest.param("\u00a0", "a character that is not plain ASCII (U+00A0)", id="no-break space"),
+    pytest.param("\u200b", "a character that is not plain ASCII (U+200B)", id="zero-width space"),
+]
+
+
+def assert_not_echoed(text: str) -> None:
+    assert PART_1 not in text and PART_2 not in text
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("between", "called"), UNSENDABLE)
+async def test_a_key_that_cannot_be_sent_is_refused_when_set(memory_keyring, between, called):
+    secrets = Secrets()
+    key = PART_1 + between + PART_2
+
+    with pytest.raises(InvalidKeyError) as refused:
+        await secrets.set("worker", key)
+    with pytest.raises(InvalidKeyError):
+        secrets.allow_session_only("worker", key)
+
+    assert str(refused.value) == (
+        f"The key contains {called}, which cannot be sent to the service; paste it again without it.")
+    assert refused.value.exit_code == 3 and refused.value.provider == "worker"
+    assert_not_echoed(str(refused.value))
+    assert memory_keyring.items == {} and not secrets.has_session_key("worker")
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("between", "called"), UNSENDABLE[:3])
+async def test_a_key_that_cannot_be_sent_is_refused_when_read(monkeypatch, memory_keyring, between, called):
+    key = PART_1 + between + PART_2
+    memory_keyring.items[(SERVICE_NAME, "worker")] = key
+    with pytest.raises(InvalidKeyError) as from_keyring:
+        await Secrets().get("worker")
+    assert str(from_keyring.value).startswith(f"The worker key stored in the OS keyring contains {called}")
+    assert "tempmail key set worker" in str(from_keyring.value)
+
+    monkeypatch.setenv("TEMPMAIL_GPTMAIL_KEY", key)
+    with pytest.raises(InvalidKeyError) as from_env:
+        await Secrets().get("gptmail", default_key="gpt-test")  # no quiet fall back to the test key
+    assert str(from_env.value).startswith(f"The key in TEMPMAIL_GPTMAIL_KEY contains {called}")
+
+    for refused in (from_keyring.value, from_env.value):
+        assert_not_echoed(str(refused))
+        assert refused.exit_code == 3
+
+
+@pytest.mark.asyncio
+async def test_a_stored_key_is_trimmed_like_one_from_the_environment(memory_keyring):
+    # What ``echo KEY | secret-tool store ...`` leaves in the keyring.
+    memory_keyring.items[(SERVICE_NAME, "worker")] = "tmp_test_key\n"
+    lookup = await Secrets().get("worker")
+    assert (lookup.key, lookup.source) == ("tmp_test_key", KeySource.KEYRING)

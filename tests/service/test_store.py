@@ -100,6 +100,58 @@ def test_a_saved_message_comes_back_field_for_field(store, original):
         assert loaded.received_at.utcoffset() == timedelta(0)
 
 
+# What json.loads gives for a service's "\ud800": a lone surrogate, which UTF-8
+# (and so SQLite) cannot hold.
+LONE = "\ud800"
+SHOWN = "\ufffd"
+
+
+def with_lone_surrogates(message_id: str) -> Message:
+    return mail(
+        message_id,
+        from_addr=f"eve{LONE}@example.org",
+        from_name=f"Eve {LONE}\udfff",
+        subject=f"Caf{LONE} menu",
+        text=f"Today: caf{LONE} au lait, code 482913",
+        html=f"<p>caf{LONE}</p>",
+        raw=f"Subject: caf{LONE}\r\n\r\nbody",
+        headers={f"X-Odd{LONE}": f"value{LONE}"},
+        attachments=[Attachment(f"menu{LONE}.pdf", size=3, content_type="application/pdf")],
+        complete=True,
+    )
+
+
+def test_a_mail_with_lone_surrogates_is_kept_listed_and_read(store):
+    listed = with_lone_surrogates(f"id-{LONE}")
+
+    (new,) = store.merge_listing(PROVIDER, ADDRESS, [listed])
+    (summary,) = store.summaries(PROVIDER, ADDRESS)
+    read = store.message(PROVIDER, ADDRESS, listed.id)  # by the id as the service gave it
+
+    assert new.id == summary.id == read.id == f"id-{SHOWN}"
+    assert summary.subject == read.subject == f"Caf{SHOWN} menu"
+    assert read.from_addr == f"eve{SHOWN}@example.org" and read.from_name == f"Eve {SHOWN}{SHOWN}"
+    assert read.text == f"Today: caf{SHOWN} au lait, code 482913"
+    assert (read.html, read.raw) == (f"<p>caf{SHOWN}</p>", f"Subject: caf{SHOWN}\r\n\r\nbody")
+    assert read.headers == {f"X-Odd{SHOWN}": f"value{SHOWN}"}
+    assert [a.name for a in read.attachments] == [f"menu{SHOWN}.pdf"]
+    assert store.mark_seen(PROVIDER, ADDRESS, listed.id)
+    assert store.search(PROVIDER, ADDRESS, f"caf{LONE}")[0].id == read.id
+    # The service lists it again, with its surrogates: still one mail, not new.
+    assert store.merge_listing(PROVIDER, ADDRESS, [with_lone_surrogates(f"id-{LONE}")]) == []
+    assert store.known_ids(PROVIDER, ADDRESS) == {f"id-{SHOWN}"}
+
+
+def test_a_detail_and_a_mailbox_with_lone_surrogates_are_kept(store):
+    box = store.add_mailbox(Mailbox(PROVIDER, f"odd{LONE}@example.com", token=f"t{LONE}"))
+    assert box.address == f"odd{SHOWN}@example.com" and box.token == f"t{SHOWN}"
+
+    assert store.save_message(with_lone_surrogates("d-1").with_changes(mailbox=f"odd{LONE}@example.com"))
+
+    (kept,) = store.messages(PROVIDER, f"odd{LONE}@example.com")
+    assert kept.mailbox == box.address and kept.subject == f"Caf{SHOWN} menu"
+
+
 def test_attachment_bytes_are_not_stored(store):
     store.save_message(mail("m-1", attachments=[Attachment("a.bin", size=3, data=b"abc")]))
 

@@ -22,6 +22,7 @@ import pytest
 from tempmail_desktop import APP_NAME, __version__
 from tempmail_desktop.app import INSTANCE_SERVER
 from tempmail_desktop.core.models import Mailbox
+from tempmail_desktop.service import paths
 from tempmail_desktop.service.store import Store
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGTERM") or sys.platform == "win32",
@@ -153,3 +154,26 @@ def test_version_prints_the_version(command):
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{APP_NAME} {__version__}"
+
+
+def test_opened_attachments_are_removed_at_quit_and_after_a_crash(app_env, launch):
+    socket_path = Path(app_env["TMPDIR"]) / INSTANCE_SERVER
+    cache = paths.open_cache_dir()  # the test shares the app's TEMPMAIL_HOME
+    # What a run that crashed while a PDF was open left behind.
+    crashed = paths.new_open_folder() / "statement.pdf"
+    crashed.write_bytes(b"%PDF-1.7 left by a crash")
+
+    app = launch()
+    wait_for(socket_path.exists, START_TIMEOUT_S, "the single-instance socket", app)
+    assert not crashed.parent.exists(), "the last run's opened attachment is still there"
+
+    # An attachment opened during this run, where "Open" writes it.
+    opened = paths.new_open_folder() / "invoice.pdf"
+    opened.write_bytes(b"%PDF-1.7 opened now")
+    app.send_signal(signal.SIGTERM)
+    try:
+        code = app.wait(QUIT_LIMIT_S)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the app did not quit within {QUIT_LIMIT_S:g} s of SIGTERM")
+    assert code == 0, app.communicate()[1]
+    assert list(cache.iterdir()) == [], "an opened attachment outlived the app"
