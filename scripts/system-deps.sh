@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # System packages the app and its tests need on Debian/Ubuntu: an X server for
 # headless runs (Xvfb), a tray host (trayer), D-Bus and a Secret Service
-# (gnome-keyring), the X/GL libraries Qt's xcb plugin loads, and CJK fonts for
-# the Chinese UI. Installs them when run as root with apt-get; otherwise says
+# (gnome-keyring), the X/GL libraries Qt's xcb plugin loads, CJK fonts for
+# the Chinese UI, and strace (the hostile-mail tests watch which files Qt
+# touches). Installs them when run as root with apt-get; otherwise says
 # what is missing.
 set -euo pipefail
 packages=(
@@ -10,7 +11,7 @@ packages=(
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 fonts-noto-cjk
-  imagemagick binutils
+  imagemagick binutils strace
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -41,6 +41,7 @@ from ..core.errors import TempmailError, UsageError
 from ..core.timeutil import UTC, utcnow
 from ..providers.gptmail import GptMailProvider, GptMailStats
 from .controller import AppController
+from .plain import plain_label
 from .settings_dialog import fill, start_job
 
 log = logging.getLogger("tempmail.ui.dashboard")
@@ -265,7 +266,7 @@ class DashboardDialog(QDialog):
         self._loading = False
         self._submitting = False
 
-        self.status_label = QLabel(self)
+        self.status_label = plain_label(QLabel(self))  # quotes the service's errors
         self.status_label.setObjectName("dashboardStatus")
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -330,7 +331,7 @@ class DashboardDialog(QDialog):
         self.submit_button = QPushButton(self.tr("Submit"), domain_box)
         self.submit_button.setAccessibleName(self.tr("Submit the domain"))
         self.submit_button.setEnabled(False)
-        self.domain_result = QLabel(domain_box)
+        self.domain_result = plain_label(QLabel(domain_box))  # the service's answer, in its words
         self.domain_result.setObjectName("domainResult")
         self.domain_result.setWordWrap(True)
         self.domain_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -8,6 +8,13 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from .plain import bounded, plain_label
+
+# A banner quotes subjects, senders, file names and services' errors: a few
+# lines at most, however long they are.
+TEXT_CHARS = 600
+TEXT_LINES = 4
+
 _STYLES = {
     "error": "background:#fde7e9; color:#5c0011; border:1px solid #f1a9b0;",
     "info": "background:#e8f4fd; color:#08335a; border:1px solid #a9d1f1;",
@@ -24,7 +31,7 @@ class MessageBar(QFrame):
         self.setAccessibleName(self.tr("Messages from the app"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
-        self.label = QLabel(self)
+        self.label = plain_label(QLabel(self))
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action_button = QPushButton(self)
@@ -43,7 +50,7 @@ class MessageBar(QFrame):
     def show_message(self, text: str, *, kind: str = "info", action_text: str = "",
                      action: Callable[[], None] | None = None, timeout_ms: int = 0) -> None:
         self.setStyleSheet(f"#messageBar {{{_STYLES.get(kind, _STYLES['info'])} border-radius:4px;}}")
-        self.label.setText(text)
+        self.label.setText(bounded(text, TEXT_CHARS, lines=TEXT_LINES))
         self._callback = action
         self.action_button.setText(action_text)
         self.action_button.setVisible(bool(action_text and action))

@@ -39,6 +39,7 @@ from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
 from ..core.models import Mailbox, Message
 from ..core.timeutil import utcnow
+from .plain import plain_tooltip
 
 Clock = Callable[[], datetime]
 _AnyIndex = QModelIndex | QPersistentModelIndex
@@ -222,7 +223,8 @@ class MailboxListModel(_FlatTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return _with_font(bold=row.unread > 0, italic=False)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row)
+            # Addresses and a service's status words are shown, never read as markup.
+            return plain_tooltip(self._tooltip(row))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._accessible_text(row) if column == self.COLUMN_ADDRESS else self._display(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COLUMN_UNREAD:
@@ -586,7 +588,8 @@ class MessageListModel(_FlatTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return _muted_brush() if message.deleted_upstream else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(message, column)
+            # A subject or sender is text: "<img src=/dev/zero>" must not make Qt read that file.
+            return plain_tooltip(self._tooltip(message, column)) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._accessible_text(message, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COLUMN_MARKS:

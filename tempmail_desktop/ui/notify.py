@@ -53,13 +53,16 @@ from ..core.timeutil import UTC
 from ..service.settings import Settings
 from .icons import ICON_SVG, app_icon
 from .message_bar import MessageBar
-from .tray import TrayIcon
+from .plain import bounded
+from .tray import TrayIcon, balloons_are_relayed
 
 log = logging.getLogger("tempmail.notify")
 
 GROUP_WINDOW_MS = 200  # mail from one listing arrives together; a burst of pushes within this is one note
 LISTED_IN_GROUP = 3  # subjects listed in a group notification; the rest are counted
 PREVIEW_CHARS = 140
+SUBJECT_CHARS = 200  # a notification is a glance: a 190,000-character subject is cut
+NAME_CHARS = 100  # a sender's name or address
 BANNER_TIMEOUT_MS = 60_000
 TRAY_TIMEOUT_MS = 10_000
 
@@ -476,11 +479,6 @@ def _mask_code(text: str, code: str) -> str:
     return re.sub(pattern, lambda match: "•" * len(match.group()), text, flags=re.IGNORECASE)
 
 
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 class Notifier(QObject):
     """Turns AppController.newMail into notifications (see the module docstring)."""
 
@@ -525,8 +523,11 @@ class Notifier(QObject):
         return "banner"
 
     def _tray_usable(self) -> bool:
+        # A balloon Qt relays over D-Bus would reach the notification service
+        # unescaped; then the service is asked directly (see _show_on_desktop).
         return (self.tray is not None and self.tray.isVisible()
-                and QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages())
+                and QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages()
+                and not balloons_are_relayed(self._bus))
 
     def _desktop_usable(self) -> bool:
         if time.monotonic() < self._desktop_retry_at or _libdbus() is None or not self._bus.isConnected():
@@ -578,7 +579,7 @@ class Notifier(QObject):
     # -- wording ----------------------------------------------------------
 
     def _sender(self, message: Message) -> str:
-        return message.from_name or message.from_addr or self.tr("unknown sender")
+        return bounded(message.from_name or message.from_addr, NAME_CHARS) or self.tr("unknown sender")
 
     def _compose(self, newest_first: list[_Arrival], coded: tuple[_Arrival, str] | None,
                  copied: bool) -> Notification:
@@ -590,7 +591,8 @@ class Notifier(QObject):
             return _mask_code(text, code) if code and not show_code else text
 
         def subject_of(message: Message) -> str:
-            return hide_code(message.subject.strip()) or self.tr("(no subject)")
+            # Masked before it is cut, so no cut can leave part of a code showing.
+            return bounded(hide_code(message.subject), SUBJECT_CHARS) or self.tr("(no subject)")
 
         def code_line(message: Message) -> str:
             template = self.tr("Code %1 (copied) - %2") if copied else self.tr("Code %1 - %2")
@@ -604,16 +606,16 @@ class Notifier(QObject):
             message = newest.message
             title = code_line(message) if code and show_code else subject_of(message)
             lines = [self.tr("From %1 to %2").replace("%1", self._sender(message))
-                     .replace("%2", newest.mailbox.address)]
+                     .replace("%2", bounded(newest.mailbox.address, NAME_CHARS))]
             if copied and not show_code:
                 lines.append(copied_hidden)
-            preview = hide_code(_shorten(message.preview, PREVIEW_CHARS))
+            preview = bounded(hide_code(message.preview), PREVIEW_CHARS)
             if preview:
                 lines.append(preview)
             return Notification(title, "\n".join(lines), target)
 
         count = len(newest_first)
-        addresses = list(dict.fromkeys(a.mailbox.address for a in newest_first))
+        addresses = list(dict.fromkeys(bounded(a.mailbox.address, NAME_CHARS) for a in newest_first))
         if len(addresses) == 1:
             title = self.tr("%n new messages in %1", "", count).replace("%1", addresses[0])
         else:

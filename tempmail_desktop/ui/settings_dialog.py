@@ -45,6 +45,7 @@ from ..service.secrets import KeyLookup, KeySource, env_var_name
 from ..service.settings import Settings
 from .controller import AppController
 from .i18n import LANGUAGES
+from .plain import plain_label
 
 log = logging.getLogger("tempmail.ui.settings")
 
@@ -114,7 +115,8 @@ def _chain_tab_order(widgets: list[QWidget]) -> None:
 
 
 def _inline_label(parent: QWidget, style: str, name: str) -> QLabel:
-    label = QLabel(parent)
+    # Problems and notes quote keyrings and services: their words, never markup.
+    label = plain_label(QLabel(parent))
     label.setWordWrap(True)
     label.setStyleSheet(style)
     label.setObjectName(name)
@@ -141,7 +143,8 @@ class ProviderSection(QGroupBox):
         self.about_label.setWordWrap(True)
         self.about_label.setStyleSheet(_NOTE_STYLE)
 
-        self.key_status = QLabel(self.tr("Checking where the key is kept…"), self)
+        self.key_status = plain_label(QLabel(self))  # names the keyring, quotes its errors
+        self.key_status.setText(self.tr("Checking where the key is kept…"))
         self.key_status.setWordWrap(True)
         self.key_status.setObjectName("keyStatus")
         self.key_edit = QLineEdit(self)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
@@ -19,6 +20,19 @@ from .icons import tray_icon
 log = logging.getLogger("tempmail.ui")
 
 PAUSED_KEY = "notifications.paused"
+# Where this service runs (KDE Plasma, GNOME's AppIndicator extension), Qt's
+# tray is a StatusNotifierItem on D-Bus instead of an XEmbed icon.
+STATUS_NOTIFIER_WATCHER = "org.kde.StatusNotifierWatcher"
+
+
+def balloons_are_relayed(bus: QDBusConnection) -> bool:
+    """True where Qt's tray lives on D-Bus (a StatusNotifierWatcher runs on
+    ``bus``): its balloons then go, as they are, to the desktop's notification
+    service, which may read a body as markup (a subject's ``<img src=…>``
+    included). The notifier then talks to that service itself, escaping what
+    needs it."""
+    interface = bus.interface() if bus.isConnected() else None
+    return bool(interface is not None and interface.isServiceRegistered(STATUS_NOTIFIER_WATCHER).value())
 
 
 class TrayIcon(QObject):
@@ -126,7 +140,10 @@ class TrayIcon(QObject):
     def show_message(self, title: str, body: str,
                      icon: QIcon | QSystemTrayIcon.MessageIcon = QSystemTrayIcon.MessageIcon.Information,
                      timeout_ms: int = 10_000) -> None:
-        """A balloon next to the icon; a click on it emits messageClicked."""
+        """A balloon next to the icon; a click on it emits messageClicked.
+        Its title and body are shown as plain text (Qt's own balloon and the
+        Windows and macOS ones read no markup), except where
+        :func:`balloons_are_relayed`."""
         self.icon.showMessage(title, body, icon, timeout_ms)
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:

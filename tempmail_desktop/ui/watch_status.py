@@ -5,6 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..service.watcher import WatchState, WatchStatus
+from .plain import bounded
+
+# What a service said goes into the status bar and the mailbox list: one short line.
+DETAIL_CHARS = 160
 
 
 def describe_state(state: WatchState | None) -> str:
@@ -30,7 +34,7 @@ def describe_state(state: WatchState | None) -> str:
             return QCoreApplication.translate("WatchStatus", "Quota reached; paused until %s") % reset.astimezone().strftime("%H:%M")
         return QCoreApplication.translate("WatchStatus", "Quota reached; paused for a while")
     if status == WatchStatus.KEY_PROBLEM:
-        return QCoreApplication.translate("WatchStatus", "Key problem: %s") % (state.detail or QCoreApplication.translate("WatchStatus", "the key was rejected"))
+        return QCoreApplication.translate("WatchStatus", "Key problem: %s") % (bounded(state.detail, DETAIL_CHARS) or QCoreApplication.translate("WatchStatus", "the key was rejected"))
     if status == WatchStatus.OFFLINE:
-        return QCoreApplication.translate("WatchStatus", "Offline: %s") % (state.detail or QCoreApplication.translate("WatchStatus", "the service cannot be reached"))
+        return QCoreApplication.translate("WatchStatus", "Offline: %s") % (bounded(state.detail, DETAIL_CHARS) or QCoreApplication.translate("WatchStatus", "the service cannot be reached"))
     return str(status)
