@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ..core.errors import SecretsUnavailableError
+from ..core.errors import InvalidKeyError, SecretsUnavailableError
 from ..core.models import Capability
 from ..providers.base import ProviderInfo
 from ..providers.registry import PROVIDERS
 from ..service import settings as settings_mod
-from ..service.secrets import KeyLookup, KeySource, env_var_name
+from ..service.secrets import KeyLookup, KeySource, env_var_name, key_problem
 from ..service.settings import Settings
 from .controller import AppController
 from .i18n import LANGUAGES
@@ -281,19 +281,29 @@ class ProviderSection(QGroupBox):
     # -- the key ------------------------------------------------------------
 
     def refresh_key_status(self) -> None:
-        pid = self.pid
+        pid, service = self.pid, self.controller.service
 
-        def show(lookup: KeyLookup) -> None:
+        async def lookup() -> KeyLookup:
+            try:
+                return await service.key_lookup(pid)
+            except InvalidKeyError as error:
+                # A stored key that can never be sent: say so here, and let the
+                # user replace or remove it (it is in the keyring, not the env).
+                return KeyLookup(None, KeySource.KEYRING, "", keyring_problem=str(error))
+
+        def show(found: KeyLookup) -> None:
             if isValid(self):
-                self.show_lookup(lookup)
+                self.show_lookup(found)
 
-        self._status_job = start_job(self.controller, f"key-status:{pid}", self.controller.service.key_lookup(pid), show)
+        self._status_job = start_job(self.controller, f"key-status:{pid}", lookup(), show)
 
     def show_lookup(self, lookup: KeyLookup) -> None:
         self.lookup = lookup
         env_set = lookup.source == KeySource.ENV
         if env_set:
             text = fill(self.tr("Set by %1 (read-only here)."), env_var_name(self.pid))
+        elif lookup.source == KeySource.KEYRING and lookup.key is None:
+            text = lookup.keyring_problem or ""  # says which character and what to do
         elif lookup.source == KeySource.KEYRING:
             text = fill(self.tr("A key is stored in %1."), lookup.detail)
         elif lookup.source == KeySource.SESSION:
@@ -304,7 +314,8 @@ class ProviderSection(QGroupBox):
             text = self.tr("No key set. This service needs one.")
         else:
             text = self.tr("No key set.")
-        if lookup.keyring_problem and not env_set:
+        unusable_stored_key = lookup.source == KeySource.KEYRING and lookup.key is None
+        if lookup.keyring_problem and not env_set and not unusable_stored_key:
             text += " " + fill(self.tr("(The keyring could not be read: %1)"), lookup.keyring_problem)
         self.key_status.setText(text)
         self.key_edit.setEnabled(not env_set)
@@ -337,9 +348,18 @@ class ProviderSection(QGroupBox):
         self.key_note.setText(text)
         self.key_note.setVisible(bool(text))
 
+    def _refuse_unsendable(self, key: str) -> bool:
+        """True (and said in place) when ``key`` holds a character no service can be sent."""
+        problem = key_problem(key)
+        if problem is None:
+            return False
+        self._show_note("")
+        self._show_problem(fill(self.tr("This key cannot be used: it contains %1. Paste it again without it."), problem))
+        return True
+
     def save_key(self) -> None:
         key = self.key_edit.text().strip()
-        if not key or not self.save_key_button.isEnabled():
+        if not key or not self.save_key_button.isEnabled() or self._refuse_unsendable(key):
             return
         pid, controller = self.pid, self.controller
         self._set_busy(True)
@@ -368,6 +388,8 @@ class ProviderSection(QGroupBox):
         key = self.key_edit.text().strip()
         if not key:
             self._show_problem(self.tr("Type the key first."))
+            return
+        if self._refuse_unsendable(key):
             return
         self.controller.service.secrets.allow_session_only(self.pid, key)
         log.info("the %s key is kept for this session only, at the user's request", self.pid)

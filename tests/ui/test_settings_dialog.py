@@ -203,6 +203,35 @@ def test_session_only_needs_a_typed_key(controller, qloop, dialogs, qtbot):
     assert not controller.service.secrets.has_session_key("tempmailg")
 
 
+def test_a_key_with_a_line_break_is_refused_in_place_without_echo(controller, qloop, dialogs, qtbot, memory_keyring):
+    section = open_dialog(controller, qloop, dialogs).sections["gptmail"]
+    section.key_edit.setText("secret-part\nsecond-line")  # as a paste of two lines leaves it
+    qtbot.mouseClick(section.save_key_button, Qt.MouseButton.LeftButton)
+
+    assert "cannot be used" in section.key_problem.text()
+    assert "line break" in section.key_problem.text()
+    assert "secret-part" not in section.key_problem.text()
+    assert (SERVICE_NAME, "gptmail") not in memory_keyring.items
+    assert section.save_key_button.isEnabled(), "the dialog was left busy"
+
+    qtbot.mouseClick(section.session_button, Qt.MouseButton.LeftButton)  # offered or not, never taken
+    assert not controller.service.secrets.has_session_key("gptmail")
+
+
+def test_an_unusable_stored_key_is_named_and_can_be_replaced(controller, qloop, dialogs, qtbot, memory_keyring):
+    memory_keyring.items[(SERVICE_NAME, "gptmail")] = "zq-7-secret\r\nkey"
+    section = open_dialog(controller, qloop, dialogs).sections["gptmail"]
+    run_until(qloop, lambda: "line break" in section.key_status.text(), what="the stored key's status")
+
+    assert "zq-7-secret" not in section.key_status.text()
+    assert section.remove_key_button.isEnabled()
+    qtbot.keyClicks(section.key_edit, "a-good-key")
+    assert section.save_key_button.isEnabled()
+    qtbot.mouseClick(section.save_key_button, Qt.MouseButton.LeftButton)
+    run_until(qloop, lambda: section.key_note.text() == "Key saved.", what="the new key to be saved")
+    assert memory_keyring.items[(SERVICE_NAME, "gptmail")] == "a-good-key"
+
+
 # -- addresses -------------------------------------------------------------------------
 
 
