@@ -27,14 +27,63 @@ from ..core.errors import TempmailError
 from ..core.models import Capability, Mailbox
 from ..providers.registry import PROVIDERS, provider_class, provider_info
 from .controller import AppController
+from .plain import bounded, message_box, plain_label
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Ask before anything destroys data. Called from plain slots, never from a coroutine."""
-    answer = QMessageBox.question(parent, title, text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                  QMessageBox.StandardButton.Cancel)
-    return answer == QMessageBox.StandardButton.Yes
+    """Ask before anything destroys data or opens what a mail offers. Called
+    from plain slots, never from a coroutine. ``text`` often quotes a mail
+    (a subject, an attachment name, a link's text): it is shown as text."""
+    Button = QMessageBox.StandardButton
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, Button.Yes | Button.Cancel, Button.Cancel)
+    try:
+        box.exec()
+        clicked = box.clickedButton()
+        return clicked is not None and box.standardButton(clicked) == Button.Yes
+    finally:
+        box.deleteLater()
+
+
+# Mail text quoted in the link question is cut here, so a long text cannot push
+# the real target out of the dialog.
+LINK_TEXT_SHOWN_CHARS = 200
+LINK_ADDRESS_SHOWN_CHARS = 300
+
+
+def confirm_link(parent: QWidget, shown: str, host: str, address: str) -> bool:
+    """Ask before opening a link whose text names another site than it opens.
+
+    Every part but the wording comes from the mail, so the box is plain text
+    (a rich-text guess would load ``<img src=...>`` from the link text); the
+    host it really opens stands on a line of its own. Yes opens, Cancel and
+    Escape do not.
+    """
+    import re
+
+    def cut(text: str, limit: int) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    mail = address[:7].lower() == "mailto:"
+    template = (
+        QApplication.translate("LinkDialog", "This link does not lead where its text says.\n\nIt shows:\n%1\n\n"
+                               "It writes a mail to:\n    %2\n\nFull address:\n%3\n\nOpen it anyway?")
+        if mail else
+        QApplication.translate("LinkDialog", "This link does not lead where its text says.\n\nIt shows:\n%1\n\n"
+                               "It opens a page on:\n    %2\n\nFull address:\n%3\n\nOpen it anyway?")
+    )
+    values = {"%1": cut(shown, LINK_TEXT_SHOWN_CHARS) or "—", "%2": cut(host, LINK_TEXT_SHOWN_CHARS) or "—",
+              "%3": cut(address, LINK_ADDRESS_SHOWN_CHARS)}
+    # One pass, so a "%2" in the mail's text is not replaced in turn.
+    text = "".join(values.get(part, part) for part in re.split(r"(%[1-3])", template))
+    box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("LinkDialog", "Open link?"), "",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.button(QMessageBox.StandardButton.Yes).setText(QApplication.translate("LinkDialog", "Open anyway"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def show_crash_dialog(kind: str, text: str) -> None:
@@ -42,10 +91,11 @@ def show_crash_dialog(kind: str, text: str) -> None:
         return
     from ..service.paths import log_dir
 
-    box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("Crash", "Unexpected error"),
+    # The error's text may quote a mail or a service: plain text, and short.
+    box = message_box(None, QMessageBox.Icon.Critical, QApplication.translate("Crash", "Unexpected error"),
                       QApplication.translate("Crash", "Something went wrong: %1\n\nThe app keeps running. "
                                              "Details are in the log file in %2.")
-                      .replace("%1", f"{kind}: {text}"[:500]).replace("%2", str(log_dir())))
+                      .replace("%1", bounded(f"{kind}: {text}", 500, lines=8)).replace("%2", str(log_dir())))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 
@@ -57,7 +107,7 @@ class _JobDialog(QDialog):
         super().__init__(parent)
         self.controller = controller
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.error_label = QLabel(self)
+        self.error_label = plain_label(QLabel(self))  # a service's words
         self.error_label.setObjectName("inlineError")
         self.error_label.setStyleSheet("color:#b00020;")
         self.error_label.setWordWrap(True)

@@ -33,6 +33,7 @@ from .controller import AppController
 from .message_bar import MessageBar
 from .message_view import MessageView
 from .models import MailboxListModel, MailboxRow, MessageFilterProxy, MessageListModel
+from .plain import bounded, plain_label
 from .watch_status import describe_state
 
 log = logging.getLogger("tempmail.ui")
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.quota_label = QLabel(self)
         self.next_label = QLabel(self)
         for label in (self.state_label, self.quota_label, self.next_label):
+            plain_label(label)  # the watch state quotes what a service said
             self.statusBar().addPermanentWidget(label)
         self.setTabOrder(self.mailbox_view, self.filter_edit)
         self.setTabOrder(self.filter_edit, self.message_view)
@@ -516,7 +518,7 @@ class MainWindow(QMainWindow):
         if mailbox is None or message is None:
             return
         if dialogs.confirm(self, self.tr("Delete message"),
-                           self.tr("Delete “%s” on the service and here?") % (message.subject or message.id)):
+                           self.tr("Delete “%s” on the service and here?") % bounded(message.subject or message.id, 200)):
             self.controller.delete_message(mailbox, message.id)
 
     def clear_mailbox(self) -> None:
@@ -582,16 +584,18 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message(text, kind="info", action_text=self.tr("Cancel"), action=task.cancel)
 
     def open_attachment(self, attachment: Attachment) -> None:
-        """Save into a private temp folder, then hand it to the system after the user agrees."""
+        """Save into a private folder of the app's cache, then hand it to the
+        system after the user agrees. The app empties that cache when it quits
+        (or at the next start, after a crash)."""
         mailbox, message = self.current_mailbox(), self._current_message
         if mailbox is None or message is None:
             return
         if not dialogs.confirm(self, self.tr("Open attachment"),
                                self.tr("Open “%s” with the program your system uses for it? Only open files you trust.") % attachment.name):
             return
-        import tempfile
+        from ..service.paths import new_open_folder
 
-        folder = Path(tempfile.mkdtemp(prefix="tempmail-"))
+        folder = new_open_folder()
         resolved = [a for a in self.service.attachments_of(message) if a.name == attachment.name] or [attachment]
 
         def done(paths: list[Path]) -> None:
@@ -604,15 +608,23 @@ class MainWindow(QMainWindow):
         self.controller.fetch_remote_images(urls, self.reader.add_remote_images)
 
     def open_link(self, url: QUrl, shown_text: str) -> None:
-        if url.scheme() not in ("http", "https", "mailto"):
+        """Hand a mail's link to the system: only http(s) with a host and mailto.
+
+        A link whose text names another site than it opens asks first, window
+        active or not; a mailto keeps only to, cc, subject and body.
+        """
+        from ..core import links
+
+        # The form the system gets: ASCII, punycode host, so the check reads what opens.
+        address = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        if not links.openable(address):
+            log.info("refused to open a %s link from a mail", url.scheme() or "relative")
             return
-        if MessageView.link_mismatch(shown_text, url):
-            if not dialogs.confirm(
-                self, self.tr("Open link"),
-                self.tr("The link says “%1” but leads to %2. Open it anyway?")
-                .replace("%1", shown_text).replace("%2", url.toDisplayString()),
-            ):
-                return
+        if links.link_mismatch(shown_text, address) and not dialogs.confirm_link(
+                self, links.reading(shown_text), links.target_host(address), address):
+            return
+        if url.scheme().lower() == "mailto":
+            url = QUrl(links.safe_mailto(address), QUrl.ParsingMode.StrictMode)
         QDesktopServices.openUrl(url)
 
     def show_about(self) -> None:

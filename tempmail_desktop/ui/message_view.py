@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.extract import extract_otp, extract_verification_link, html_to_text
+from ..core.links import link_mismatch
 from ..core.mime import parse_raw
 from ..core.models import Attachment, Message
 from ..core.html_simplify import (  # noqa: F401 - SimplifiedHtml, simplified_html: re-exported
@@ -63,13 +64,16 @@ from ..core.html_simplify import (  # noqa: F401 - SimplifiedHtml, simplified_ht
 )
 from ..core.mail_html import SafeHtml, sanitize_steps
 from ..core.steps import run_to_end
+from .plain import plain_label, plain_tooltip
 from .safe_browser import SafeTextBrowser, cid_key, url_key
 
 log = logging.getLogger("tempmail.ui")
 
-# Above either limit a mail is rendered simplified and in steps (see module
-# doc). Rendered as it is, a mail at the limits costs Qt roughly 0.2-0.9 s here.
-BIG_HTML_CHARS = 200_000
+# A mail Qt would take longer than this to lay out in one go (estimated from
+# its sanitized HTML) is shown simplified, in steps, with "Show original
+# layout": one UI event must not hold the window longer.
+MAX_LAYOUT_MS = 100
+# Above either limit the raw HTML is sanitized in steps too.
 BIG_HTML_CELLS = 500
 BIG_HTML_IMAGES = 300
 # HTML longer than this is sanitized in steps, the Text tab showing first
@@ -81,6 +85,9 @@ BIG_TEXT_CHARS = 64_000
 TEXT_STEP_CHARS = 32_000
 # How long one turn of cooperative work may hold the UI thread.
 STEP_BUDGET_S = 0.010
+# An ordinary mail is shown in the event that opened it if that takes no
+# longer than this; what is left then is done in steps.
+SYNC_BUDGET_S = 0.030
 # For big mail the code/link extraction (one call each, not divisible into
 # steps) reads only the start of the simplified body: ~5-10 ms instead of
 # 1-2 s for 2 MB. The simplified HTML has no CSS to wade through and keeps the
@@ -120,59 +127,8 @@ def human_size(n: int | None) -> str:
 
 
 # -- links ----------------------------------------------------------------
-
-_SHOWN_URL_RE = re.compile(r"(?i)\b(?:https?|ftp)://[^\s<>\"']+")
-_SHOWN_DOMAIN_RE = re.compile(
-    r"(?i)^(?:www\.)?(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,24}\.?(?::\d+)?(?:[/?#]\S*)?$"
-)
-_SHOWN_EMAIL_RE = re.compile(r"^[^\s@<>]+@([^\s@<>]+\.[^\W\d_]{2,24})$")
-
-
-def _host_key(host: str) -> str:
-    """A host as compared: ASCII (punycode), lower case, no trailing dot, no www."""
-    host = host.strip().rstrip(".").lower()
-    try:
-        ace = bytes(QUrl.toAce(host).data()).decode("ascii") or host
-    except UnicodeDecodeError:
-        ace = host
-    return ace.removeprefix("www.")
-
-
-def _same_site(a: str, b: str) -> bool:
-    return a == b or a.endswith("." + b) or b.endswith("." + a)
-
-
-def link_mismatch(shown_text: str, url: QUrl | str) -> bool:
-    """True when a link's text names another site than the one it opens.
-
-    "paypal.com" leading to paypal.com.evil.net is the classic; text that
-    does not look like an address ("Click here") never mismatches, and a
-    subdomain of the shown site (email.paypal.com for paypal.com) is the
-    same site.
-    """
-    target = url if isinstance(url, QUrl) else QUrl(str(url).strip())
-    shown = " ".join((shown_text or "").split())
-    if not shown:
-        return False
-    scheme = target.scheme().lower()
-    email = _SHOWN_EMAIL_RE.match(shown.removeprefix("mailto:"))
-    if email:
-        if scheme != "mailto":
-            return True
-        return target.path().strip().lower() != shown.removeprefix("mailto:").lower()
-    url_in_text = _SHOWN_URL_RE.search(shown)
-    if url_in_text:
-        shown_host = QUrl(url_in_text.group(0).rstrip(".,;:!?)]}")).host()
-    elif _SHOWN_DOMAIN_RE.match(shown):
-        shown_host = QUrl("http://" + shown).host()
-    else:
-        return False
-    if not shown_host:
-        return False
-    target_host = target.host() if scheme in ("http", "https", "ftp") else ""
-    if not target_host:
-        return True  # looks like a web address, opens something else
-    return not _same_site(_host_key(shown_host), _host_key(target_host))
+# Whether a link's text tells the truth: core.links (Qt-free), imported above;
+# link_mismatch stays importable from here and as MessageView.link_mismatch.
 
 
 def displayable_text(text: str, max_line: int = MAX_DISPLAY_LINE) -> str:
@@ -202,7 +158,7 @@ def is_big_html(markup: str | None) -> bool:
 
 def needs_simplifying(safe: SafeHtml) -> bool:
     """Whether sanitized HTML would hold the UI thread too long rendered as it is."""
-    return len(safe.html) > BIG_HTML_CHARS or safe.cells > BIG_HTML_CELLS or len(safe.images) > BIG_HTML_IMAGES
+    return safe.estimated_layout_ms() > MAX_LAYOUT_MS or len(safe.images) > BIG_HTML_IMAGES
 
 
 # -- preparing a message (pure Python, in steps) ----------------------------------
@@ -465,7 +421,7 @@ class MessageView(QWidget):
         self.browser.anchorActivated.connect(self._on_link)
         # Hovering a link shows where it really leads, whatever its text says.
         self.browser.highlighted.connect(
-            lambda url: self.browser.viewport().setToolTip(url.toDisplayString() if not url.isEmpty() else "")
+            lambda url: self.browser.viewport().setToolTip(plain_tooltip(url.toDisplayString()) if not url.isEmpty() else "")
         )
         self.text_view = QPlainTextEdit(self)
         self.text_view.setReadOnly(True)
@@ -621,7 +577,7 @@ class MessageView(QWidget):
     def _build_large_bar(self) -> QFrame:
         frame, layout = self._bar_frame("largeMailBar", _NEUTRAL_BAR)
         frame.setAccessibleName(self.tr("Large message"))
-        self.large_label = QLabel(frame)
+        self.large_label = plain_label(QLabel(frame))
         self.large_label.setWordWrap(True)
         self.full_layout_button = QPushButton(self.tr("Show original layout"), frame)
         self.full_layout_button.setAccessibleName(self.tr("Show the original layout of this large message"))
@@ -725,7 +681,7 @@ class MessageView(QWidget):
         for widget in (self._code_caption, self.code_label, self.copy_code_button):
             widget.setVisible(bool(prepared.code))
         self.link_label.setText(prepared.link or "")
-        self.link_label.setToolTip(prepared.link or "")
+        self.link_label.setToolTip(plain_tooltip(prepared.link))
         for widget in (self._link_caption, self.link_label, self.copy_link_button):
             widget.setVisible(bool(prepared.link))
         self.open_link_button.setVisible(bool(prepared.link and _scheme(prepared.link) in ("http", "https")))
@@ -753,7 +709,7 @@ class MessageView(QWidget):
             self.large_bar.hide()
             self.browser.set_safe_html(safe)
             return
-        note = self.tr("This message is large, so a simplified layout is shown.")
+        note = self.tr("This message would take long to draw, so a simplified layout is shown.")
         if prepared.simplified_cut:
             # The Text tab only has the end when the service sent a text version.
             note += " " + (self.tr("Its end is only in the Text tab.") if message.text
@@ -781,8 +737,17 @@ class MessageView(QWidget):
     # -- running the steps ---------------------------------------------------
 
     def _run_now(self, job: Generator[None, None, None]) -> None:
-        run_to_end(job)
-        self._finish_loading()
+        """Run ``job`` at once, unless it outlasts :data:`SYNC_BUDGET_S`: then the rest
+        goes on between events (a small mail that turns out costly to lay out)."""
+        started = time.perf_counter()
+        try:
+            while time.perf_counter() - started < SYNC_BUDGET_S:
+                next(job)
+        except StopIteration:
+            self._finish_loading()
+            return
+        self._job = job
+        self._pump_timer.start()
 
     def _start_job(self, job: Generator[None, None, None]) -> None:
         self._job = job
@@ -883,7 +848,7 @@ class MessageView(QWidget):
             kind = attachment.content_type or self.tr("unknown type")
             item = QListWidgetItem(f"{attachment.name}  \u2014  {human_size(attachment.size)}, {kind}")
             item.setData(Qt.ItemDataRole.UserRole, attachment)
-            item.setToolTip(attachment.name)
+            item.setToolTip(plain_tooltip(attachment.name))  # "scan <img src=/dev/zero>.pdf" is a name
             self.attachment_list.addItem(item)
         self.attachment_strip.setVisible(bool(attachments))
         self._update_attachment_buttons()
