@@ -1118,7 +1118,7 @@ A desktop inbox for temporary-email services.</source>
     <message>
         <location filename="../../tempmail_desktop/ui/message_view.py" line="712"/>
         <source>This message would take long to draw, so a simplified layout is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>这封邮件的排版绘制起来很慢，因此显示的是简化版式。</translation>
     </message>
     <message>
         <location filename="../../tempmail_desktop/ui/message_view.py" line="715"/>
@@ -1639,7 +1639,7 @@ A desktop inbox for temporary-email services.</source>
     <message>
         <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="357"/>
         <source>This key cannot be used: it contains %1. Paste it again without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用此密钥：其中含有 %1。请去掉后重新粘贴。</translation>
     </message>
     <message>
         <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="383"/>
