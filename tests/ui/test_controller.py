@@ -3,63 +3,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import socket
 import time
 from dataclasses import replace
 
 import pytest
-from aiohttp import web
 
 from tempmail_desktop.service.remote_images import DEFAULT_LIMITS
-from tests.fakes.server import FakeService
+from tests.fakes.tracker import PNG_HEAD, Tracker
 from tests.ui.conftest_async import app_controller, qloop, run, run_until  # noqa: F401
-
-PNG = b"\x89PNG\r\n\x1a\nfine"
-
-
-class ImageHost(FakeService):
-    """One good image, and the ways an image can fail to be one."""
-
-    name = "images"
-
-    def setup_routes(self, app: web.Application) -> None:
-        app.router.add_get("/fine.png", self.fine)
-        app.router.add_get("/page.png", self.page)
-        app.router.add_get("/gone.png", self.gone)
-        app.router.add_get("/odd-redirect.png", self.odd_redirect)
-        app.router.add_get("/drip.png", self.drip)
-
-    async def fine(self, _request: web.Request) -> web.Response:
-        return web.Response(body=PNG, content_type="image/png")
-
-    async def page(self, _request: web.Request) -> web.Response:
-        return web.Response(text="<html>hi</html>", content_type="text/html")
-
-    async def gone(self, _request: web.Request) -> web.Response:
-        return web.Response(status=404)
-
-    async def odd_redirect(self, _request: web.Request) -> web.Response:
-        # httpx reads a Location even when it does not follow it, and chokes on this one.
-        return web.Response(status=302, headers={"Location": "data:image/png;base64,AA=="})
-
-    async def drip(self, request: web.Request) -> web.StreamResponse:
-        """A byte every 50 ms: never quiet long enough for a read timeout to fire."""
-        response = web.StreamResponse(headers={"Content-Type": "image/png"})
-        response.enable_chunked_encoding()
-        await response.prepare(request)
-        try:
-            for _ in range(600):
-                await response.write(b"\0")
-                await asyncio.sleep(0.05)
-        except ConnectionError:
-            pass
-        return response
-
 
 @pytest.fixture
 def image_host():
-    with ImageHost() as host:
+    with Tracker() as host:
         yield host
 
 
@@ -77,9 +33,9 @@ def test_when_every_image_fails_the_reader_still_hears_back(app_controller, qloo
     controller.errorOccurred.connect(lambda who, what: errors.append((who, what)))
     answers: list[dict] = []
     urls = [
-        image_host.url + "/page.png",
-        image_host.url + "/gone.png",
-        image_host.url + "/odd-redirect.png",
+        image_host.url + "/typed?type=text/html",
+        image_host.url + "/gone.png",  # no such route: 404
+        image_host.url + "/away?to=data:image/png;base64,AA==",
         refused_address(),
         "http://[::1/broken.png",
     ]
@@ -97,10 +53,10 @@ def test_a_mail_whose_images_never_finish_hears_back_with_what_loaded(app_contro
     answers: list[dict] = []
 
     started = time.monotonic()
-    controller.fetch_remote_images([image_host.url + "/drip.png", image_host.url + "/fine.png"], answers.append)
+    controller.fetch_remote_images([image_host.url + "/drip", image_host.url + "/pixel/fine"], answers.append)
     run_until(qloop, lambda: answers, timeout=10, what="the answer to the reader")
 
-    assert answers == [{image_host.url + "/fine.png": PNG}]
+    assert answers == [{image_host.url + "/pixel/fine": PNG_HEAD + b"fine"}]
     assert time.monotonic() - started < 2.0
 
 
@@ -108,7 +64,7 @@ def test_quitting_stops_a_fetch_under_way(app_controller, qloop, image_host):
     controller = app_controller()
     answers: list[dict] = []
 
-    task = controller.fetch_remote_images([image_host.url + "/drip.png"], answers.append)
+    task = controller.fetch_remote_images([image_host.url + "/drip"], answers.append)
     run_until(qloop, lambda: image_host.requests, timeout=10, what="the image request")
     started = time.monotonic()
     run(qloop, controller.shutdown())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.service.test_remote_images import Tracker
+from tests.fakes.tracker import Tracker
 from tests.ui.conftest_async import qloop  # noqa: F401 - fixture
 from tests.ui.test_main_window import deliver, desktop, fakes  # noqa: F401 - fixtures
 
