@@ -226,8 +226,13 @@ def _prepare_steps(message: Message, *, big: bool) -> Generator[None, None, _Pre
     prepared.link = extract_verification_link(message.subject, extract_text, extract_html)
     yield
     if not message.text and not simplify:
-        # Ordinary size: html_to_text reuses the reading extract_otp just cached.
-        prepared.text = html_to_text(markup) if markup else ""
+        if big and markup:
+            # One call, not divisible into steps: read the sanitized HTML, which
+            # is shorter and well-formed (its break opportunities are not text).
+            prepared.text = html_to_text(safe.html).replace("\u200b", "")
+        else:
+            # Ordinary size: html_to_text reuses the reading extract_otp just cached.
+            prepared.text = html_to_text(markup) if markup else ""
         yield
 
     prepared.inline_images = {cid_key(a.content_id): a.data for a in message.attachments if a.content_id and a.data}
