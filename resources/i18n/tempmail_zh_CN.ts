@@ -828,335 +828,341 @@ A desktop inbox for temporary-email services.</source>
         <translation>TB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="325"/>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="373"/>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="570"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="331"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="379"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="576"/>
         <source>Load images</source>
         <extracomment>The body is fully shown (sync for ordinary mail, later for big mail).</extracomment>
         <translation>加载图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="354"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="360"/>
         <source>Preparing the message…</source>
         <translation>正在准备邮件…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="374"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="380"/>
         <source>The remote images could not be loaded.</source>
         <translation>无法加载远程图片。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="382"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="388"/>
         <source>%1 of %2 remote images could not be loaded.</source>
         <translation>%2 张远程图片中有 %1 张无法加载。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="395"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="401"/>
         <source>Select a message to read it.</source>
         <translation>选择一封邮件即可阅读。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="415"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="421"/>
         <source>Message body</source>
         <translation>邮件正文</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="418"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="424"/>
         <source>Message as HTML</source>
         <translation>HTML 格式的邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="429"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="435"/>
         <source>Message as plain text</source>
         <translation>纯文本格式的邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="435"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="441"/>
         <source>Raw source of the message</source>
         <translation>邮件的原始源码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="437"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="443"/>
         <source>Header</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="437"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="443"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="444"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="450"/>
         <source>Message headers</source>
         <translation>邮件头</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="445"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="451"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="446"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="452"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="447"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="453"/>
         <source>Source</source>
         <translation>源码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="448"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="454"/>
         <source>Headers</source>
         <translation>邮件头</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="480"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="486"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="490"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="496"/>
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="491"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="497"/>
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="492"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="498"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="493"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="499"/>
         <source>From:</source>
         <translation>发件人：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="494"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="500"/>
         <source>To:</source>
         <translation>收件人：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="495"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="501"/>
         <source>Received:</source>
         <translation>接收时间：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="498"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="504"/>
         <source>Kept locally: the service has deleted this mail.</source>
         <translation>仅存于本地：服务端已删除此邮件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="498"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="504"/>
         <source>Deleted by the service</source>
         <translation>已被服务端删除</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="501"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="507"/>
         <source>The raw source was truncated by the service; attachments may be missing.</source>
         <translation>服务端截断了原始源码；附件可能不完整。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="502"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="508"/>
         <source>Raw source truncated</source>
         <translation>原始源码不完整</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="531"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="537"/>
         <source>Verification code and link</source>
         <translation>验证码和链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="532"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="538"/>
         <source>Code:</source>
         <translation>验证码：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="540"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="546"/>
         <source>Verification code</source>
         <translation>验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="541"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="547"/>
         <source>Copy code</source>
         <translation>复制验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="542"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="548"/>
         <source>Copy the verification code</source>
         <translation>复制验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="544"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="550"/>
         <source>Link:</source>
         <translation>链接：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="549"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="555"/>
         <source>Verification link</source>
         <translation>验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="550"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="556"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="551"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="557"/>
         <source>Copy the verification link</source>
         <translation>复制验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="553"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="559"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="554"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="560"/>
         <source>Open the verification link in the browser</source>
         <translation>在浏览器中打开验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="567"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="573"/>
         <source>Remote images blocked</source>
         <translation>已阻止远程图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="568"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="574"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="703"/>
         <source>Remote images were blocked to protect your privacy.</source>
         <translation>为保护你的隐私，已阻止远程图片。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="571"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="577"/>
         <source>Load the remote images of this message</source>
         <translation>加载此邮件的远程图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="579"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="585"/>
         <source>Large message</source>
         <translation>大邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="582"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="588"/>
         <source>Show original layout</source>
         <translation>显示原始版式</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="583"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="589"/>
         <source>Show the original layout of this large message</source>
         <translation>显示这封大邮件的原始版式</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="585"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="591"/>
         <source>Rendering the original layout can pause the window for a few seconds.</source>
         <translation>渲染原始版式可能会让窗口停顿几秒。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="597"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="603"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="603"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="609"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="604"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="610"/>
         <source>Save the selected attachments</source>
         <translation>保存所选附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="606"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="612"/>
         <source>Save all…</source>
         <translation>全部保存…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="607"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="613"/>
         <source>Save all attachments</source>
         <translation>保存全部附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="609"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="615"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="610"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="616"/>
         <source>Open the selected attachment</source>
         <translation>打开所选附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="623"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="629"/>
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="624"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="630"/>
         <source>(unknown sender)</source>
         <translation>（未知发件人）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="637"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="643"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="652"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="658"/>
         <source>Part of this message could not be read.</source>
         <translation>此邮件的部分内容无法读取。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="659"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="665"/>
         <source>(This message has no text.)</source>
         <translation>（此邮件没有文本内容。）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="712"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="704"/>
+        <source>Remote images are blocked: Settings say never to load them.</source>
+        <translation>远程图片已被阻止：设置中选择了从不加载。</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="722"/>
         <source>This message would take long to draw, so a simplified layout is shown.</source>
         <translation>这封邮件的排版绘制起来很慢，因此显示的是简化版式。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="715"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="725"/>
         <source>Its end is only in the Text tab.</source>
         <translation>结尾部分只在“文本”标签页中显示。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="716"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="726"/>
         <source>Its end is not shown.</source>
         <translation>结尾部分未显示。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="776"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="786"/>
         <source>Part of this message could not be shown.</source>
         <translation>此邮件的部分内容无法显示。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="827"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="837"/>
         <source>The service gave no raw source for this message.</source>
         <translation>服务端未提供此邮件的原始源码。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="848"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="858"/>
         <source>unknown type</source>
         <translation>未知类型</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="908"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="924"/>
         <source>Loading images…</source>
         <translation>正在加载图片…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="922"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="938"/>
         <source>Links of type “%1” are not opened from mail.</source>
         <translation>不会从邮件中打开“%1”类型的链接。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="925"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="941"/>
         <source>This link has no web address and was not opened.</source>
         <translation>此链接没有网址，因此未打开。</translation>
     </message>
@@ -1718,169 +1724,169 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="469"/>
         <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="470"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="471"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="473"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="474"/>
         <source>Settings pages</source>
         <translation>设置页面</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="475"/>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="508"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="476"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="509"/>
         <source>Services</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="476"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="477"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="477"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="478"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="495"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="496"/>
         <source>Keys go to your system&apos;s keyring when you press Save key. Addresses and check speeds are saved with OK.</source>
         <translation>按下“保存密钥”后，密钥会存入系统密钥环。地址和检查频率在按“确定”时保存。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="519"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="520"/>
         <source>Show a notification for new mail</source>
         <translation>收到新邮件时显示通知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="520"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="521"/>
         <source>Notifications for new mail</source>
         <translation>新邮件通知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="521"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="522"/>
         <source>Show the verification code in the notification</source>
         <translation>在通知中显示验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="522"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="523"/>
         <source>Verification code in notifications</source>
         <translation>通知中的验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="523"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="524"/>
         <source>Pause notifications (do not disturb)</source>
         <translation>暂停通知（勿扰）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="524"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="525"/>
         <source>Pause notifications</source>
         <translation>暂停通知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="526"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="527"/>
         <source>Copy a verification code to the clipboard when its mail arrives</source>
         <translation>收到含验证码的邮件时，将验证码复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="527"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="528"/>
         <source>Copy verification codes automatically</source>
         <translation>自动复制验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="555"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="556"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="556"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="557"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="558"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="559"/>
         <source>Follow system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="558"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="559"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="558"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="559"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="559"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="560"/>
         <source>Theme</source>
         <translation>界面主题</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="561"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="562"/>
         <source>Ask each time</source>
         <translation>每次询问</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="561"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="562"/>
         <source>Never load</source>
         <translation>从不加载</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="562"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="563"/>
         <source>Pictures from the internet in mail</source>
         <translation>邮件中来自互联网的图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="563"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="564"/>
         <source>Closing the window keeps the app in the system tray</source>
         <translation>关闭窗口后应用仍保留在系统托盘中</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="564"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="565"/>
         <source>Close to tray</source>
         <translation>关闭时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="565"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="566"/>
         <source>Start in the system tray without a window</source>
         <translation>启动时只在系统托盘中运行，不显示窗口</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="566"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="567"/>
         <source>Start hidden in the tray</source>
         <translation>启动时隐藏到托盘</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="571"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="572"/>
         <source>No system tray was found on this desktop, so the app cannot live there; these options apply once a tray is available.</source>
         <translation>此桌面上没有系统托盘，应用无法驻留在托盘中；托盘可用后这些选项才会生效。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="575"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="576"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="576"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="577"/>
         <source>Theme:</source>
         <translation>界面主题：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="577"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="578"/>
         <source>Pictures in mail:</source>
         <translation>邮件中的图片：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="617"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="618"/>
         <source>Correct the address marked in red first.</source>
         <translation>请先更正标红的地址。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="638"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="639"/>
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>

@@ -83,6 +83,7 @@ async def build_application(app: QApplication, *, request_quit: Callable[[], Non
         tray.quitRequested.connect(request_quit)
         tray.show()
     window.set_close_to_tray(tray is not None and bool(settings.get("tray.close_to_tray")))
+    window.reader.set_remote_images_allowed(settings.get("ui.remote_images") != "never")
     _refresh_unread(parts)
 
     hidden = (start_hidden or bool(settings.get("tray.start_hidden"))) and tray is not None
@@ -109,6 +110,7 @@ def _open_settings(parts: AppParts) -> None:
     dialog.trayBehaviourChanged.connect(
         lambda: parts.window.set_close_to_tray(parts.tray is not None and bool(parts.settings.get("tray.close_to_tray")))
     )
+    dialog.remoteImagesChanged.connect(parts.window.reader.set_remote_images_allowed)
     dialog.open()
 
 

@@ -287,6 +287,7 @@ class MessageView(QWidget):
         self._chosen_tab: QWidget | None = None
         self._allowed_remote: dict[str, bytes] = {}
         self._images_requested = False
+        self._remote_images_allowed = True  # Settings: "Pictures in mail" is not "never"
         self._source_filled = False
         self._pump_timer = QTimer(self)
         self._pump_timer.setSingleShot(True)
@@ -697,6 +698,10 @@ class MessageView(QWidget):
         self._fill_attachments(prepared.attachments)
 
         self.remote_bar.setVisible(any(key not in self._allowed_remote for key in prepared.remote_images))
+        self.load_images_button.setVisible(self._remote_images_allowed)
+        self.remote_label.setText(
+            self.tr("Remote images were blocked to protect your privacy.") if self._remote_images_allowed
+            else self.tr("Remote images are blocked: Settings say never to load them."))
         # Big mail keeps the Text tab until its first slice is in.
         show_html_now = bool(message.html) and prepared.slices is None
         self._show_tab(self.browser if show_html_now else self.text_view)
@@ -904,9 +909,15 @@ class MessageView(QWidget):
         if link and _scheme(link) in ("http", "https"):
             self.openLinkRequested.emit(QUrl(link), link)
 
+    def set_remote_images_allowed(self, allowed: bool) -> None:
+        """Settings' "Pictures in mail": ask each time (True) or never (False)."""
+        self._remote_images_allowed = allowed
+        if self._message is not None and self._prepared is not None:
+            self._apply(self._prepared)
+
     def _request_remote_images(self) -> None:
         prepared = self._prepared
-        if prepared is None or not prepared.remote_images:
+        if prepared is None or not prepared.remote_images or not self._remote_images_allowed:
             return
         self._images_requested = True
         self.load_images_button.setEnabled(False)

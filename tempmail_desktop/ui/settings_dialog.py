@@ -460,6 +460,7 @@ class SettingsDialog(QDialog):
     languageChanged = Signal(str)
     themeChanged = Signal(str)
     trayBehaviourChanged = Signal()
+    remoteImagesChanged = Signal(bool)  # True: may be loaded when asked
 
     def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -656,6 +657,8 @@ class SettingsDialog(QDialog):
             self.themeChanged.emit(self.settings.get("ui.theme"))
         if {"tray.close_to_tray", "tray.start_hidden"} & set(changed):
             self.trayBehaviourChanged.emit()
+        if "ui.remote_images" in changed:
+            self.remoteImagesChanged.emit(self.settings.get("ui.remote_images") != "never")
 
     def accept(self) -> None:
         if self.apply():

@@ -86,3 +86,25 @@ def test_the_button_comes_back_when_nothing_can_be_loaded(desktop, tracker):
     assert reader.load_images_button.isEnabled()
     assert reader.load_images_button.text() == "Load images"
     assert len(tracker.requests) == 2
+
+
+def test_never_load_remote_images_means_never(desktop, tracker):
+    from tempmail_desktop.service.settings import Settings
+
+    settings = Settings.load()
+    settings.set("ui.remote_images", "never")
+    settings.save()
+    app = desktop()
+    mailbox = app.new_address("gptmail")
+    deliver(app.fakes, mailbox, subject="Pictures", text="Hi", html=f'<p>Hi</p><img src="{tracker.url}/pixel/p">')
+    app.fetch("Pictures")
+    app.open("Pictures")
+    app.pause(0.3)
+
+    reader = app.window.reader
+    assert reader.remote_bar.isVisible()
+    assert not reader.load_images_button.isVisible()
+    assert "Settings" in reader.remote_label.text()
+    reader.load_images_button.click()  # even a keyboard shortcut to it loads nothing
+    app.pause(0.3)
+    assert tracker.requests == []
