@@ -4,7 +4,7 @@ qasync runs asyncio on the Qt loop. The app waits on a sentinel future; every
 way to quit (window, tray, Ctrl+Q, SIGTERM) sets it, then shutdown runs in
 order: watchers and jobs cancelled, the HTTP client closed, the store closed,
 the attachments opened with "Open" removed, and only then does Qt quit. A
-second launch hands over to the first one.
+second launch on the same data folder hands over to the first one.
 """
 
 from __future__ import annotations
@@ -25,7 +25,16 @@ from . import APP_DISPLAY_NAME, APP_ID, APP_NAME, APP_ORG, __version__
 
 log = logging.getLogger("tempmail.app")
 
-INSTANCE_SERVER = f"{APP_NAME}-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+
+def instance_server_name() -> str:
+    """The single-instance socket: one per user and data folder, so a second
+    ``TEMPMAIL_HOME`` runs beside the first while a second launch on the same
+    folder hands over to the one already running (two apps on one store
+    would both poll and both announce every mail)."""
+    from .service.paths import data_dir_id
+
+    user = os.getuid() if hasattr(os, "getuid") else "user"
+    return f"{APP_NAME}-{user}-{data_dir_id()}"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -77,7 +86,8 @@ def run_gui(*, start_hidden: bool = False) -> int:
 
     # A second launch: wake the first one and leave.
     probe = QLocalSocket()
-    probe.connectToServer(INSTANCE_SERVER)
+    server_name = instance_server_name()
+    probe.connectToServer(server_name)
     if probe.waitForConnected(300):
         probe.write(b"show\n")
         probe.waitForBytesWritten(500)
@@ -96,7 +106,7 @@ def run_gui(*, start_hidden: bool = False) -> int:
     _install_excepthook()
     try:
         with loop:
-            return loop.run_until_complete(_run(app, start_hidden=start_hidden))
+            return loop.run_until_complete(_run(app, server_name, start_hidden=start_hidden))
     finally:
         asyncio.set_event_loop(None)
 
@@ -115,7 +125,7 @@ def _clear_opened_attachments(when: str) -> None:
         log.info("removed %d opened attachment folder(s) %s", removed, when)
 
 
-async def _run(app, *, start_hidden: bool) -> int:
+async def _run(app, server_name: str, *, start_hidden: bool) -> int:
     from PySide6.QtNetwork import QLocalServer
 
     from .ui.bootstrap import build_application
@@ -127,8 +137,8 @@ async def _run(app, *, start_hidden: bool) -> int:
     parts = await build_application(app, request_quit=quit_requested.set, start_hidden=start_hidden)
 
     server = QLocalServer()
-    QLocalServer.removeServer(INSTANCE_SERVER)  # a stale socket from a crash
-    if server.listen(INSTANCE_SERVER):
+    QLocalServer.removeServer(server_name)  # a stale socket from a crash
+    if server.listen(server_name):
         def on_connection() -> None:
             conn = server.nextPendingConnection()
             if conn is not None:

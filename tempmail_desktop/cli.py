@@ -16,6 +16,7 @@ import asyncio
 import getpass
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -23,7 +24,6 @@ from pathlib import Path
 
 from . import __version__
 from .core.errors import QuotaError, TempmailError, UsageError
-from .core.extract import extract_otp, extract_verification_link
 from .core.models import Mailbox, Message
 from .core.redact import redact
 from .core.terminal import printable, printable_line, terminal_safe_json, writable
@@ -40,6 +40,7 @@ from .service.watcher import wait_for_new_message
 log = logging.getLogger("tempmail.cli")
 
 DEFAULT_WAIT_TIMEOUT = 120.0
+EXIT_READER_LEFT = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader left
 MAX_KEY_INPUT = 64 * 1024  # what ``key set`` reads from a pipe at most
 
 
@@ -310,15 +311,16 @@ class Cli:
 
         def accept(message: Message) -> bool:
             # --otp / --link wait for a mail that has one: sign-ups often send a welcome first.
+            # The stored code and link (worked out once, from the detail too where the
+            # listing had no HTML: see MailService.refresh).
             if want_otp:
-                return extract_otp(message.subject, message.text, message.html) is not None
+                return message.code is not None
             if want_link:
-                return extract_verification_link(message.subject, message.text, message.html) is not None
+                return message.link is not None
             return True
 
         message = await wait_for_new_message(self.service, mailbox, timeout=self.args.timeout, accept=accept)
-        otp = extract_otp(message.subject, message.text, message.html)
-        link = extract_verification_link(message.subject, message.text, message.html)
+        otp, link = message.code, message.link
         if self.args.json:
             emit_json({"message": message.to_json(), "otp": otp, "link": link})
         elif want_otp:
@@ -370,9 +372,8 @@ def render_plain(message: Message) -> str:
         ("Subject", message.subject),
         ("Date", local_time(message.received_at)),
     ]
-    otp = extract_otp(message.subject, message.text, message.html)
-    if otp:
-        header.append(("Code", otp))
+    if message.code:
+        header.append(("Code", message.code))
     attachments = [a for a in message.attachments if not a.inline]
     if attachments:
         header.append(("Attach", ", ".join(a.name for a in attachments)))
@@ -403,7 +404,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(filename="tempmail-cli.log")
     provider = getattr(args, "provider", None)
     try:
-        return asyncio.run(run(args))
+        code = asyncio.run(run(args))
+        sys.stdout.flush()  # inside the try: a reader that left (``| head -1``) shows here too
+        return code
+    except BrokenPipeError:
+        return _reader_left()
     except TempmailError as error:
         print(failure_line(error, provider), file=sys.stderr)
         return error.exit_code
@@ -415,6 +420,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         said = redact(f"tempmail: unexpected error ({type(error).__name__}: {error}); see the log")
         print(printable_line(said), file=sys.stderr)
         return 1
+
+
+def _reader_left() -> int:
+    """The pipe we print into was closed by its reader (``| head -1``): the
+    reader chose to stop, so end quietly with the status a shell gives after
+    SIGPIPE. What Python still holds for stdout goes to /dev/null, or its
+    flush at exit would fail again and print "Exception ignored"."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (stdout replaced in-process)
+        pass
+    finally:
+        os.close(devnull)
+    return EXIT_READER_LEFT
 
 
 if __name__ == "__main__":

@@ -4,9 +4,14 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/controller.py" line="78"/>
+        <location filename="../../tempmail_desktop/ui/controller.py" line="90"/>
         <source>Something went wrong: %s</source>
         <translation>出错了：%s</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/controller.py" line="110"/>
+        <source>%s. Open Settings and set the key.</source>
+        <translation>%s。请打开“设置”并填写密钥。</translation>
     </message>
 </context>
 <context>
@@ -372,334 +377,334 @@ Open it anyway?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../tempmail_desktop/selftest.py" line="97"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="234"/>
         <source>&amp;New address…</source>
         <translation>新建地址(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="57"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="227"/>
         <source>Tempmail Desktop</source>
         <translation>Tempmail Desktop</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="77"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="228"/>
         <source>Mailboxes</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="229"/>
         <source>Your addresses. Click one to see its mail.</source>
         <translation>你的地址。点击一个地址即可查看其邮件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="230"/>
         <source>Messages</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="231"/>
         <source>Filter by sender or subject (Ctrl+F)</source>
         <translation>按发件人或主题筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="232"/>
         <source>Filter messages</source>
         <translation>筛选邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="234"/>
         <source>Create a new temporary address</source>
         <translation>新建一个临时邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="235"/>
         <source>&amp;Open existing address…</source>
         <translation>打开已有地址(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="235"/>
         <source>Watch an address you already have</source>
         <translation>收取一个已有地址的邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="236"/>
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="236"/>
         <source>Check for new mail now</source>
         <translation>立即检查新邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="237"/>
         <source>Copy &amp;address</source>
         <translation>复制地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="237"/>
         <source>Copy the selected address</source>
         <translation>复制所选地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="238"/>
         <source>Copy &amp;code</source>
         <translation>复制验证码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="187"/>
-        <source>Copy the verification code of the open message</source>
-        <translation>复制当前邮件中的验证码</translation>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="239"/>
+        <source>Copy the verification code of the open message, else the newest one in this mailbox</source>
+        <translation>复制已打开邮件中的验证码；若没有，则复制此邮箱中最新的验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="240"/>
         <source>&amp;Delete message</source>
         <translation>删除邮件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="240"/>
         <source>Delete the selected message</source>
         <translation>删除所选邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="241"/>
         <source>&amp;Save attachments…</source>
         <translation>保存附件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="242"/>
         <source>&amp;Rename address…</source>
         <translation>重命名地址(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="243"/>
         <source>C&amp;lear mailbox…</source>
         <translation>清空邮箱(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="244"/>
         <source>Delete address on the service…</source>
         <translation>在服务端删除地址…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="245"/>
         <source>&amp;Forget address…</source>
         <translation>移除地址(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="246"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="247"/>
         <source>Only &amp;unread</source>
         <translation>仅显示未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="248"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="249"/>
         <source>GPTMail &amp;dashboard…</source>
         <translation>GPTMail 仪表板(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="250"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="251"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="258"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="258"/>
         <source>&amp;Mailbox</source>
         <translation>邮箱(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="259"/>
         <source>M&amp;essage</source>
         <translation>邮件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="259"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="260"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="260"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="262"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="251"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="505"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="512"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="569"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="584"/>
         <source>Copied %s</source>
         <translation>已复制 %s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="411"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="473"/>
         <source>No addresses yet. Press Ctrl+N (New address) to get one in a click.</source>
         <translation>还没有地址。按 Ctrl+N（新建地址）即可一键获取。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="475"/>
         <source>No mail yet. New mail appears here as soon as it arrives.</source>
         <translation>还没有邮件。新邮件一到就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="477"/>
         <source>No message matches the filter.</source>
         <translation>没有符合筛选条件的邮件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="453"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="522"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="456"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="586"/>
+        <source>No verification code in the open message or this mailbox</source>
+        <translation>已打开的邮件和此邮箱中都没有验证码</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="54"/>
         <source>Next check in %s s</source>
         <translation>%s 秒后再次检查</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="457"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="55"/>
         <source>Next check at %s</source>
         <translation>将于 %s 再次检查</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="464"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="528"/>
         <source>Quota left: %s</source>
         <translation>剩余配额：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="479"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="543"/>
         <source>Saving %1: %2%</source>
         <translation>正在保存 %1：%2%</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="481"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="545"/>
         <source>Saving %1: %2 KB</source>
         <translation>正在保存 %1：%2 KB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="552"/>
         <source>Created %s (copied)</source>
         <translation>已创建 %s（已复制）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="563"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="514"/>
-        <source>No code found in this message</source>
-        <translation>此邮件中未找到验证码</translation>
-    </message>
-    <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="592"/>
         <source>Delete message</source>
         <translation>删除邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="593"/>
         <source>Delete “%s” on the service and here?</source>
         <translation>要在服务端和本地删除“%s”吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="526"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="598"/>
         <source>Clear mailbox</source>
         <translation>清空邮箱</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="527"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="599"/>
         <source>Delete all mail in %s on the service and here?</source>
         <translation>要在服务端和本地删除 %s 中的所有邮件吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="604"/>
         <source>Delete address</source>
         <translation>删除地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="533"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="605"/>
         <source>Delete %s on the service? Its mail will be gone for good.</source>
         <translation>要在服务端删除 %s 吗？其中的邮件将永久消失。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="538"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="610"/>
         <source>Forget address</source>
         <translation>移除地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="539"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="611"/>
         <source>Forget %s and its stored mail on this computer? The service keeps it until it expires.</source>
         <translation>要从本机移除 %s 及其已保存的邮件吗？服务端会保留该地址直到过期。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="629"/>
         <source>Save attachments to</source>
         <translation>将附件保存到</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="566"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="638"/>
         <source>Saved: %s</source>
         <translation>已保存：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="642"/>
         <source>Saving %s…</source>
         <translation>正在保存 %s…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="577"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="649"/>
         <source>Saving cancelled. Nothing was left half-written.</source>
         <translation>已取消保存，没有留下不完整的文件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="584"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="656"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="593"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="665"/>
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="594"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="666"/>
         <source>Open “%s” with the program your system uses for it? Only open files you trust.</source>
         <translation>要用系统关联的程序打开“%s”吗？请只打开你信任的文件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="633"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="705"/>
         <source>About Tempmail Desktop</source>
         <translation>关于 Tempmail Desktop</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="634"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="706"/>
         <source>Tempmail Desktop %s
 A desktop inbox for temporary-email services.</source>
         <translation>Tempmail Desktop %s
@@ -727,70 +732,70 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>MessageListModel</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="564"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="559"/>
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="565"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="560"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="566"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="561"/>
         <source>Code</source>
         <translation>验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="567"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="562"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="571"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="566"/>
         <source>Unread and attachments</source>
         <translation>未读和附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="786"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="772"/>
         <source>%1 %2</source>
         <comment>weekday and time</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="795"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="781"/>
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="808"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="794"/>
         <source>The service has deleted this mail; it is kept in your local store</source>
         <translation>服务端已删除此邮件；本地仍保留一份</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="820"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="806"/>
         <source>Verification code: %1</source>
         <translation>验证码：%1</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="832"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="818"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="836"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="822"/>
         <source>1 attachment</source>
         <translation>1 个附件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="836"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="822"/>
         <source>%n attachments</source>
         <translation>
             <numerusform>%n 个附件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="839"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="825"/>
         <source>Kept locally</source>
         <translation>仅存于本地</translation>
     </message>
@@ -798,371 +803,371 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>MessageView</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="112"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="108"/>
         <source>unknown size</source>
         <translation>大小未知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="114"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="110"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="116"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="112"/>
         <source>KB</source>
         <translation>KB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="117"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="113"/>
         <source>MB</source>
         <translation>MB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="118"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="114"/>
         <source>GB</source>
         <translation>GB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="119"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="115"/>
         <source>TB</source>
         <translation>TB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="331"/>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="379"/>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="576"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="313"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="361"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="558"/>
         <source>Load images</source>
         <extracomment>The body is fully shown (sync for ordinary mail, later for big mail).</extracomment>
         <translation>加载图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="360"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="342"/>
         <source>Preparing the message…</source>
         <translation>正在准备邮件…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="380"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="362"/>
         <source>The remote images could not be loaded.</source>
         <translation>无法加载远程图片。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="388"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="370"/>
         <source>%1 of %2 remote images could not be loaded.</source>
         <translation>%2 张远程图片中有 %1 张无法加载。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="401"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="383"/>
         <source>Select a message to read it.</source>
         <translation>选择一封邮件即可阅读。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="421"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="403"/>
         <source>Message body</source>
         <translation>邮件正文</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="424"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="406"/>
         <source>Message as HTML</source>
         <translation>HTML 格式的邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="435"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="417"/>
         <source>Message as plain text</source>
         <translation>纯文本格式的邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="441"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="423"/>
         <source>Raw source of the message</source>
         <translation>邮件的原始源码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="443"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="425"/>
         <source>Header</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="443"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="425"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="450"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="432"/>
         <source>Message headers</source>
         <translation>邮件头</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="451"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="433"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="452"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="434"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="453"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="435"/>
         <source>Source</source>
         <translation>源码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="454"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="436"/>
         <source>Headers</source>
         <translation>邮件头</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="486"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="468"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="496"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="478"/>
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="497"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="479"/>
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="498"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="480"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="499"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="481"/>
         <source>From:</source>
         <translation>发件人：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="500"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="482"/>
         <source>To:</source>
         <translation>收件人：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="501"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="483"/>
         <source>Received:</source>
         <translation>接收时间：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="504"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="486"/>
         <source>Kept locally: the service has deleted this mail.</source>
         <translation>仅存于本地：服务端已删除此邮件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="504"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="486"/>
         <source>Deleted by the service</source>
         <translation>已被服务端删除</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="507"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="489"/>
         <source>The raw source was truncated by the service; attachments may be missing.</source>
         <translation>服务端截断了原始源码；附件可能不完整。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="508"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="490"/>
         <source>Raw source truncated</source>
         <translation>原始源码不完整</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="537"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="519"/>
         <source>Verification code and link</source>
         <translation>验证码和链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="538"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="520"/>
         <source>Code:</source>
         <translation>验证码：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="546"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="528"/>
         <source>Verification code</source>
         <translation>验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="547"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="529"/>
         <source>Copy code</source>
         <translation>复制验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="548"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="530"/>
         <source>Copy the verification code</source>
         <translation>复制验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="550"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="532"/>
         <source>Link:</source>
         <translation>链接：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="555"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="537"/>
         <source>Verification link</source>
         <translation>验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="556"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="538"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="557"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="539"/>
         <source>Copy the verification link</source>
         <translation>复制验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="559"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="541"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="560"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="542"/>
         <source>Open the verification link in the browser</source>
         <translation>在浏览器中打开验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="573"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="555"/>
         <source>Remote images blocked</source>
         <translation>已阻止远程图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="574"/>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="703"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="556"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="685"/>
         <source>Remote images were blocked to protect your privacy.</source>
         <translation>为保护你的隐私，已阻止远程图片。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="577"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="559"/>
         <source>Load the remote images of this message</source>
         <translation>加载此邮件的远程图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="585"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="567"/>
         <source>Large message</source>
         <translation>大邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="588"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="570"/>
         <source>Show original layout</source>
         <translation>显示原始版式</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="589"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="571"/>
         <source>Show the original layout of this large message</source>
         <translation>显示这封大邮件的原始版式</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="591"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="573"/>
         <source>Rendering the original layout can pause the window for a few seconds.</source>
         <translation>渲染原始版式可能会让窗口停顿几秒。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="603"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="585"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="609"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="591"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="610"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="592"/>
         <source>Save the selected attachments</source>
         <translation>保存所选附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="612"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="594"/>
         <source>Save all…</source>
         <translation>全部保存…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="613"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="595"/>
         <source>Save all attachments</source>
         <translation>保存全部附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="615"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="597"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="616"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="598"/>
         <source>Open the selected attachment</source>
         <translation>打开所选附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="629"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="611"/>
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="630"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="612"/>
         <source>(unknown sender)</source>
         <translation>（未知发件人）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="643"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="625"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="658"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="640"/>
         <source>Part of this message could not be read.</source>
         <translation>此邮件的部分内容无法读取。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="665"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="647"/>
         <source>(This message has no text.)</source>
         <translation>（此邮件没有文本内容。）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="704"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="686"/>
         <source>Remote images are blocked: Settings say never to load them.</source>
         <translation>远程图片已被阻止：设置中选择了从不加载。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="722"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="704"/>
         <source>This message would take long to draw, so a simplified layout is shown.</source>
         <translation>这封邮件的排版绘制起来很慢，因此显示的是简化版式。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="725"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="707"/>
         <source>Its end is only in the Text tab.</source>
         <translation>结尾部分只在“文本”标签页中显示。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="726"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="708"/>
         <source>Its end is not shown.</source>
         <translation>结尾部分未显示。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="786"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="768"/>
         <source>Part of this message could not be shown.</source>
         <translation>此邮件的部分内容无法显示。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="837"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="819"/>
         <source>The service gave no raw source for this message.</source>
         <translation>服务端未提供此邮件的原始源码。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="858"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="840"/>
         <source>unknown type</source>
         <translation>未知类型</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="924"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="906"/>
         <source>Loading images…</source>
         <translation>正在加载图片…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="938"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="920"/>
         <source>Links of type “%1” are not opened from mail.</source>
         <translation>不会从邮件中打开“%1”类型的链接。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="941"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="923"/>
         <source>This link has no web address and was not opened.</source>
         <translation>此链接没有网址，因此未打开。</translation>
     </message>
@@ -1243,59 +1248,59 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="582"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="584"/>
         <source>unknown sender</source>
         <translation>未知发件人</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="595"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="597"/>
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="598"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="600"/>
         <source>Code %1 (copied) - %2</source>
         <translation>验证码 %1（已复制）- %2</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="598"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="600"/>
         <source>Code %1 - %2</source>
         <translation>验证码 %1 - %2</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="601"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="603"/>
         <source>A verification code was copied to the clipboard.</source>
         <translation>验证码已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="608"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="610"/>
         <source>From %1 to %2</source>
         <translation>%1 发送至 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/notify.py" line="620"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="622"/>
         <source>%n new messages in %1</source>
         <translation>
             <numerusform>%1 有 %n 封新邮件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/notify.py" line="622"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="624"/>
         <source>%n new messages in %1 addresses</source>
         <translation>
             <numerusform>%1 个地址共有 %n 封新邮件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/notify.py" line="631"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="633"/>
         <source>and %n more</source>
         <translation>
             <numerusform>还有 %n 封</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="651"/>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="681"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="653"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="683"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -1894,39 +1899,39 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="59"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="81"/>
         <source>Tempmail Desktop tray menu</source>
         <translation>Tempmail Desktop 托盘菜单</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="62"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="82"/>
         <source>&amp;Show Tempmail Desktop</source>
         <translation>显示 Tempmail Desktop(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="63"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="83"/>
         <source>&amp;New address…</source>
         <translation>新建地址(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="65"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="84"/>
         <source>&amp;Pause notifications</source>
         <translation>暂停通知(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="70"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="85"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/tray.py" line="118"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="133"/>
         <source>Tempmail Desktop - %n unread</source>
         <translation>
             <numerusform>Tempmail Desktop - %n 封未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="120"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="135"/>
         <source>Notifications paused</source>
         <translation>通知已暂停</translation>
     </message>
@@ -1934,62 +1939,67 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>WatchStatus</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="19"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="21"/>
         <source>Live: new mail arrives instantly</source>
         <translation>实时：新邮件即时送达</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="21"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="24"/>
+        <source>Checking every %1 s to stay within %2&apos;s daily quota</source>
+        <translation>为不超出 %2 的每日配额，每 %1 秒检查一次</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="26"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="23"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="28"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="25"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="30"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="27"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="32"/>
         <source>Expired: the service deleted this address; its mail stays here</source>
         <translation>已过期：服务已删除此地址，其邮件仍保留在本地</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="29"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="34"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="34"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="39"/>
         <source>Quota reached; paused until %s</source>
         <translation>配额已用完；暂停至 %s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="35"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="40"/>
         <source>Quota reached; paused for a while</source>
         <translation>配额已用完；暂停一段时间</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="37"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="42"/>
         <source>Key problem: %s</source>
         <translation>密钥有问题：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="37"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="42"/>
         <source>the key was rejected</source>
         <translation>密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="39"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="44"/>
         <source>Offline: %s</source>
         <translation>离线：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="39"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="44"/>
         <source>the service cannot be reached</source>
         <translation>无法连接到服务</translation>
     </message>

@@ -8,7 +8,16 @@ an API key (see :mod:`tempmail_desktop.core.redact`).
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+
+# The command's way out, as the layers below write it into a message ("run
+# 'tempmail key set gptmail' or set TEMPMAIL_GPTMAIL_KEY"). The window has
+# its own way out (Settings) and offers that instead; see without_command_way_out.
+_COMMAND_WAY_OUT = re.compile(
+    r"\s*[;:,]?\s*(?:or\s+)?(?:run|set your own with|with)\s+'tempmail [^']*'"
+    r"(?:\s+or\s+(?:set\s+)?TEMPMAIL_[A-Z0-9_]+)?"
+)
 
 
 class TempmailError(Exception):
@@ -24,6 +33,12 @@ class TempmailError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def without_command_way_out(self) -> str:
+        """The message without what only the command offers ("run 'tempmail
+        key set …'", "or set TEMPMAIL_…_KEY"), for the window, which names
+        its own way out by the error's ``kind``."""
+        return _COMMAND_WAY_OUT.sub("", self.message).strip()
 
 
 class UsageError(TempmailError):
@@ -48,8 +63,17 @@ class InvalidKeyError(AuthError):
     kind = "bad-key"
 
 
+# Words that already tell a user "you hit a limit"; a service's text without
+# them ("Slow down", "Internal error", nothing) is quoted after ours.
+QUOTA_WORDS = ("quota", "rate limit", "rate-limit", "too many requests")
+
+
 class QuotaError(TempmailError):
-    """Quota or rate limit reached; ``reset_at`` is when it lifts, if known."""
+    """Quota or rate limit reached; ``reset_at`` is when it lifts, if known.
+
+    Whatever a service sent with its 429, the message says it is a quota or
+    a rate limit: that is what the status means, and what the user can act on.
+    """
 
     exit_code = 4
     kind = "quota"
@@ -57,6 +81,11 @@ class QuotaError(TempmailError):
     def __init__(
         self, message: str, *, provider: str | None = None, reset_at: datetime | None = None
     ) -> None:
+        said = message.strip()
+        if not said:
+            message = "quota or rate limit reached"
+        elif not any(words in said.lower() for words in QUOTA_WORDS):
+            message = f"quota or rate limit reached (the service said: {said})"
         super().__init__(message, provider=provider)
         self.reset_at = reset_at
 

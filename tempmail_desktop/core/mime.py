@@ -130,6 +130,35 @@ def parse_address(value: str | None) -> tuple[str, str | None]:
     return addr, name or None
 
 
+# A header block is a few kilobytes; a source is read this far for its From line.
+HEADER_SCAN_BYTES = 256 * 1024
+
+
+def sender_name(from_addr: str, headers: dict[str, str], raw: str | bytes | None = None) -> str | None:
+    """The display name the mail's own From header gives its sender, or None.
+
+    Services often list only the bare address while the mail's headers (or
+    its raw source) say ``From: Shop Team <team@shop.example>``. The name is
+    taken only when that header names the same address (or no address is
+    known), so a header about someone else never relabels the sender.
+    """
+    value = next((v for k, v in headers.items() if k.lower() == "from" and v), None)
+    if value is None and raw:
+        try:
+            head = BytesParser(policy=policy.compat32).parsebytes(
+                _as_bytes(raw)[:HEADER_SCAN_BYTES], headersonly=True)
+            value = next((v for k, v in _headers(head).items() if k.lower() == "from" and v), None)
+        except Exception:  # a source too broken to read its headers has no name to give
+            log.info("no From header could be read from a raw source", exc_info=True)
+            value = None
+    if not value:
+        return None
+    addr, name = parse_address(value.split("\n", 1)[0])
+    if name and (not from_addr or addr.lower() == from_addr.strip().lower()):
+        return name
+    return None
+
+
 def decode_words(value: str) -> str:
     """Decode RFC 2047 encoded words in a header value; the value as is on failure."""
     text = _unescape(_FOLD_RE.sub("", value))

@@ -111,6 +111,11 @@ class Message:
     complete: bool = False
     seen: bool = False
     deleted_upstream: bool = False
+    # The verification code and link, worked out once (core/facts.py) and kept
+    # by the store; every surface shows these. A provider may set ``code`` to
+    # the service's own answer, which stands when our reading finds none.
+    code: str | None = None
+    link: str | None = None
 
     @property
     def is_pushed_only(self) -> bool:
@@ -149,10 +154,12 @@ class Message:
             "preview": self.preview,
             "has_html": bool(self.has_html or self.html),
             "attachments": [a.to_json() for a in self.attachments if not a.inline],
+            "otp": self.code,
+            "link": self.link,
         }
 
     def to_json(self) -> dict:
-        from .extract import extract_links, extract_otp
+        from .extract import extract_links
 
         data = self.summary_json()
         data.update(
@@ -161,7 +168,8 @@ class Message:
                 "html": self.html,
                 "headers": dict(self.headers),
                 "raw": self.raw,
-                "otp": extract_otp(self.subject, self.text, self.html),
+                "otp": self.code,
+                "link": self.link,
                 "links": extract_links(self.text, self.html),
             }
         )

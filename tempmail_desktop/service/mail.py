@@ -11,8 +11,10 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from ..core.errors import NotFoundError, UnavailableError, UsageError
+from ..core.errors import NotFoundError, TempmailError, UnavailableError, UsageError
+from ..core.facts import mail_facts
 from ..core.filenames import AtomicFile, safe_filename
+from ..core.mime import sender_name
 from ..core.models import PUSHED_ID_PREFIX, Attachment, Capability, Mailbox, Message
 from ..core.timeutil import utcnow
 from ..providers.base import Provider
@@ -139,7 +141,37 @@ class MailService:
         listed = await provider.list_messages(mailbox)
         new = self.store.merge_listing(mailbox.provider, mailbox.address, listed, full_listing=True)
         self.store.touch_checked(mailbox.provider, mailbox.address, utcnow())
-        return new
+        return [await self._with_facts_from_detail(provider, mailbox, message) for message in new]
+
+    async def _with_facts_from_detail(self, provider: Provider, mailbox: Mailbox, message: Message) -> Message:
+        """A new mail, read in full once when its listing has no HTML and no code or
+        link was found in what it has, so that "no code" is said of the whole mail
+        (the Worker lists only a cut text). Where the service scans for codes
+        itself, its answer is taken when ours finds none."""
+        if (
+            message.code or message.link or message.html or message.complete
+            or message.is_pushed_only or not provider.can(Capability.MESSAGE_DETAIL)
+        ):
+            return message
+        try:
+            fetched = await provider.get_message(mailbox, message.id)
+            if provider.can(Capability.SERVER_OTP) and not mail_facts(fetched).code:
+                answer = await provider.server_otp(mailbox)
+                if answer.found and answer.message_id == message.id:
+                    fetched.code = answer.otp
+        except TempmailError as error:
+            log.info("kept the listing of %s without its detail: %s", message.id, error)
+            return message
+        fetched.seen = message.seen
+        self._save_detail(fetched)
+        return self.store.message(mailbox.provider, mailbox.address, message.id) or message
+
+    def _save_detail(self, fetched: Message) -> None:
+        """Keep a mail read in full. Its listing may have named only the address;
+        the mail's own From header (in its headers or raw source) names the sender."""
+        if not fetched.from_name:
+            fetched.from_name = sender_name(fetched.from_addr, fetched.headers, fetched.raw)
+        self.store.save_message(fetched)
 
     def accept_pushed(self, mailbox: Mailbox, pushed: Message) -> Message | None:
         """Keep a pushed mail; None when we already have it (listed first, or pushed twice)."""
@@ -198,7 +230,7 @@ class MailService:
             log.info("showing the stored copy of %s: service unavailable", message_id)
             return stored
         fetched.seen = stored.seen if stored is not None else fetched.seen
-        self.store.save_message(fetched)
+        self._save_detail(fetched)
         return self.store.message(mailbox.provider, mailbox.address, message_id) or fetched
 
     async def delete_message(self, mailbox: Mailbox, message_id: str) -> None:

@@ -6,6 +6,7 @@ between them loses nothing.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -36,6 +37,14 @@ def _ensure(path: Path) -> Path:
 def data_dir() -> Path:
     home = _home()
     return _ensure(home if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+
+
+def data_dir_id() -> str:
+    """A short, stable name for the data folder in use: two ``TEMPMAIL_HOME``
+    folders get two names, two spellings of one folder (a link, ``~``, a
+    trailing slash) get the same one."""
+    folder = os.path.normcase(str(data_dir().resolve()))
+    return hashlib.sha256(os.fsencode(folder)).hexdigest()[:12]
 
 
 def config_dir() -> Path:

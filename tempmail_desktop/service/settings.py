@@ -92,8 +92,11 @@ def _provider_settings() -> Iterator[Setting]:
 
 SETTINGS: tuple[Setting, ...] = (
     *_provider_settings(),
-    Setting("poll.active_window_seconds", 180, int,
-            "For how long polling stays quick after a mailbox is created or selected.",
+    # Replaces poll.active_window_seconds (3 minutes, selection only); an old file's
+    # value of it is kept as an unknown key and no longer read.
+    Setting("poll.hot_minutes", 15, int,
+            "For how many minutes a mailbox is checked quickly after it was made, "
+            "selected, opened from a notification or got mail.",
             check=_non_negative),
     Setting("notifications.enabled", True, bool, "Show a desktop notification for new mail."),
     Setting("notifications.show_code", True, bool,

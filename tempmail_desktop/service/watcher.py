@@ -6,11 +6,13 @@ mailbox runs as a named task:
 * Push where the service has it (Cat Mails), reconnecting with backoff; while
   push is down, polling takes over at the quick rate, and while it is up,
   polling continues slowly as a safety net.
-* Polling elsewhere: quick while the user is waiting (a mailbox just created
-  or selected), slow when idle; ``poke()`` checks at once (F5).
+* Polling elsewhere: quick while the mailbox is *hot* (the user is likely
+  waiting for mail in it: made, selected, opened or given mail within the
+  last ``hot_window`` seconds), slow when idle; ``poke()`` checks at once.
 * A quota error pauses that provider's watchers until it lifts.
 * Services with a daily quota share a token bucket per provider, so that a day
-  of watching stays under the quota whatever the number of mailboxes.
+  of watching stays under the quota whatever the number of mailboxes; hot
+  mailboxes spend it first.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ Sleep = Callable[[float], "asyncio.Future | object"]
 QUOTA_PAUSE_UNKNOWN = 15 * 60.0  # a quota error with no reset time: look again in 15 min
 MAX_OFFLINE_BACKOFF = 300.0
 PUSH_BACKOFF = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
+IDLE_YIELD_LIMIT = 3  # idle intervals an idle mailbox yields its budget to hot ones, at most
 
 
 class WatchStatus(StrEnum):
@@ -57,20 +60,33 @@ class WatchState:
     next_check_at: datetime | None = None
     detail: str = ""
     error: TempmailError | None = None
+    # Set when the service's daily quota, not the mailbox's cadence, sets the next check:
+    # the seconds between checks it allows, and the service's name, for the status bar.
+    quota_interval: float | None = None
+    service_name: str = ""
 
 
 class PollBudget:
-    """A token bucket per provider: at most ``share`` of the daily quota goes to polling.
+    """A token bucket per provider: at most burst + share*quota polling calls a day.
 
-    Refills at share*quota/day; holds at most ``burst`` tokens, so over any
-    day polling spends at most burst + share*quota calls. The rest of the
-    quota stays free for what the user does by hand.
+    Refills at share*quota/day and holds at most ``burst`` tokens, so over any
+    day polling spends at most burst + share*quota calls (GPTMail: 280 + 1,400
+    of its 2,000); the rest of the quota stays free for what the user does by
+    hand. Hot mailboxes take a token whenever there is one; idle ones only
+    above ``reserve``, so the burst is kept for the mailbox the user is
+    waiting on (one hot GPTMail mailbox: ~20 minutes at 5 s from the reserve
+    alone). An idle mailbox that has yielded for too long claims the next
+    token (``claims``: hot polls leave one token per claim), so idle
+    mailboxes are slowed, never starved.
     """
 
-    def __init__(self, daily_quota: int, *, clock: Clock = time.monotonic, share: float = 0.85, burst: int = 60) -> None:
+    def __init__(self, daily_quota: int, *, clock: Clock = time.monotonic, share: float = 0.7,
+                 burst: int = 280, reserve: int = 240) -> None:
         self.rate = daily_quota * share / 86400.0
         self.capacity = float(burst)
+        self.reserve = float(min(reserve, burst - 1))
         self.tokens = float(burst)
+        self.claims: set[str] = set()  # overdue idle watchers, served before hot ones
         self._clock = clock
         self._last = clock()
 
@@ -79,9 +95,15 @@ class PollBudget:
         self.tokens = min(self.capacity, self.tokens + (now - self._last) * self.rate)
         self._last = now
 
-    def delay_until_token(self) -> float:
+    def delay_until_token(self, *, hot: bool = True) -> float:
+        """Seconds until a hot (or an idle) poll may take a token."""
+        return self.delay_until(1.0 + len(self.claims) if hot else self.reserve + 1.0)
+
+    def delay_until(self, tokens: float) -> float:
+        """Seconds until the bucket holds ``tokens``."""
         self._refill()
-        return 0.0 if self.tokens >= 1.0 else (1.0 - self.tokens) / self.rate
+        # The slack keeps a wait from shrinking below what the clock can add to "now".
+        return 0.0 if self.tokens >= tokens - 1e-6 else (tokens - self.tokens) / self.rate
 
     def take(self) -> None:
         self._refill()
@@ -101,7 +123,7 @@ class MailboxWatcher:
         on_changed: Callable[[Mailbox], None] | None = None,
         budget: PollBudget | None = None,
         poll_factor: float = 1.0,
-        active_window: float = 180.0,
+        hot_window: float = 15 * 60.0,
         clock: Clock = time.monotonic,
         sleep=asyncio.sleep,
         use_push: bool = True,
@@ -113,12 +135,13 @@ class MailboxWatcher:
         self.on_changed = on_changed  # stored mail changed without new mail (a pushed mail got its id)
         self.budget = budget
         self.poll_factor = poll_factor
-        self.active_window = active_window
+        self.hot_window = hot_window
         self._clock = clock
         self._sleep = sleep
         self._use_push = use_push
         self._wake = asyncio.Event()
-        self._active_until = clock() + active_window
+        self._hot_until = clock() + hot_window
+        self._last_check_at: float | None = None
         self._push_live = False
         self._paused_until: float | None = None
         self._offline_failures = 0
@@ -141,12 +164,25 @@ class MailboxWatcher:
         self._tasks.append(asyncio.create_task(self._poll_loop(), name=self.name + ":poll"))
 
     def poke(self) -> None:
-        """Check now (F5), and stay quick for a while: the user is looking."""
-        self.mark_active()
+        """Check now (F5, selection, window raised), and stay hot: the user is looking."""
+        self.mark_hot()
         self._wake.set()
 
-    def mark_active(self, seconds: float | None = None) -> None:
-        self._active_until = self._clock() + (seconds if seconds is not None else self.active_window)
+    def mark_hot(self, seconds: float | None = None) -> None:
+        """Hot for ``seconds`` from now (default: the hot window); 0 makes it idle now."""
+        self._hot_until = self._clock() + (seconds if seconds is not None else self.hot_window)
+
+    def mark_hot_since_creation(self) -> None:
+        """Hot for what is left of the hot window since the mailbox was made (by
+        the window or the command, maybe just before this app started); idle
+        when that is unknown or long past."""
+        created = self.mailbox.created_at
+        age = (utcnow() - created).total_seconds() if created is not None else None
+        self.mark_hot(max(0.0, self.hot_window - age) if age is not None and age >= 0 else 0.0)
+
+    @property
+    def is_hot(self) -> bool:
+        return self._clock() < self._hot_until
 
     def resume(self) -> None:
         """Lift a pause (quota or key) after the user changed something."""
@@ -155,6 +191,8 @@ class MailboxWatcher:
 
     async def stop(self) -> None:
         tasks, self._tasks = self._tasks, []
+        if self.budget is not None:
+            self.budget.claims.discard(self.name)
         for task in tasks:
             task.cancel()
         if tasks:
@@ -172,18 +210,44 @@ class MailboxWatcher:
         return provider_info(self.mailbox.provider)
 
     def next_delay(self) -> float:
-        """Seconds until the next listing, from activity, push, pause and budget."""
+        """Seconds until the next listing, from attention, push, pause and budget."""
+        delay = self._cadence_delay()
+        paused = self._paused_until is not None and self._clock() < self._paused_until
+        if self.budget is not None and not paused:  # a paused mailbox claims no token
+            delay = max(delay, self.budget_delay())
+        return delay
+
+    def _cadence_delay(self) -> float:
         info = self._provider_info()
         now = self._clock()
         if self._paused_until is not None and now < self._paused_until:
             return self._paused_until - now
-        quick = now < self._active_until and not self._push_live
+        quick = self.is_hot and not self._push_live
         delay = (info.poll_active if quick else info.poll_idle) * self.poll_factor
         if self._offline_failures:
             delay = min(MAX_OFFLINE_BACKOFF, max(delay, info.poll_active * 2 ** self._offline_failures))
-        if self.budget is not None:
-            delay = max(delay, self.budget.delay_until_token())
         return delay
+
+    def budget_delay(self) -> float:
+        """Seconds until this mailbox may spend a token of its service's budget.
+
+        A hot mailbox needs a token; an idle one yields while the bucket is at
+        or below its reserve, but only until it is overdue (unchecked for
+        IDLE_YIELD_LIMIT idle intervals), then it claims the next token.
+        """
+        budget = self.budget
+        if budget is None:
+            return 0.0
+        if self.is_hot:
+            budget.claims.discard(self.name)
+            return budget.delay_until_token(hot=True)
+        if self._last_check_at is None:
+            return budget.delay_until(1.0)  # the first listing of a mailbox is never held back
+        overdue_at = self._last_check_at + IDLE_YIELD_LIMIT * self._provider_info().poll_idle * self.poll_factor
+        if self._clock() >= overdue_at:
+            budget.claims.add(self.name)
+            return budget.delay_until(1.0)
+        return min(budget.delay_until_token(hot=False), overdue_at - self._clock())
 
     async def _wait(self, delay: float) -> None:
         self._wake.clear()
@@ -208,20 +272,34 @@ class MailboxWatcher:
         while True:
             if not first:
                 delay = self.next_delay()
-                status = self._idle_status()
-                keep = status in (WatchStatus.PAUSED, WatchStatus.OFFLINE, WatchStatus.KEY_PROBLEM)
-                error = self._last_error if keep else None
-                self._set_state(status, next_in=delay, error=error, detail=str(error) if error else "")
+                self._report_next(delay)
                 await self._wait(delay)
                 if self._paused_until is not None and self._clock() < self._paused_until:
                     continue  # woken during a pause (F5): still paused
             first = False
+            # Other mailboxes of the service may have spent the token this one waited
+            # for, or a poke made it hot: ask again until the budget allows.
+            while self.budget is not None and (wait := self.budget_delay()) > 0:
+                self._report_next(wait, quota_bound=True)
+                await self._wait(wait)
             if self.budget is not None:
-                wait = self.budget.delay_until_token()
-                if wait > 0:
-                    await self._wait(wait)
+                self.budget.claims.discard(self.name)
                 self.budget.take()
+            self._last_check_at = self._clock()
             await self.check()
+
+    def _report_next(self, delay: float, *, quota_bound: bool = False) -> None:
+        status = self._idle_status()
+        keep = status in (WatchStatus.PAUSED, WatchStatus.OFFLINE, WatchStatus.KEY_PROBLEM)
+        error = self._last_error if keep else None
+        quota_interval = None
+        if self.budget is not None and status == WatchStatus.POLLING:
+            cadence = self._cadence_delay()
+            budget_wait = self.budget_delay()
+            if quota_bound or budget_wait > cadence:
+                quota_interval = max(budget_wait, cadence)
+        self._set_state(status, next_in=delay, error=error, detail=str(error) if error else "",
+                        quota_interval=quota_interval)
 
     def _idle_status(self) -> WatchStatus:
         if self._expired:
@@ -272,6 +350,7 @@ class MailboxWatcher:
         self._paused_until = None
         self._last_error = None
         if new:
+            self.mark_hot()  # mail came: a second one (the code after a link, a resend) is likely
             self.on_new(self.mailbox, new)
         self._report_matched_pushes()
         return new
@@ -317,7 +396,7 @@ class MailboxWatcher:
                 delay = PUSH_BACKOFF[min(attempt, len(PUSH_BACKOFF) - 1)]
                 attempt += 1
                 log.info("%s: push down (%s); polling, reconnecting in %.0fs", self.name, exc, delay)
-                self.mark_active()  # poll quickly while push is down
+                self.mark_hot()  # poll quickly while push is down
                 self._wake.set()
                 await self._sleep(delay)
             except Exception:  # a bug in push must not end the safety net
@@ -337,10 +416,13 @@ class MailboxWatcher:
         next_in: float | None = None,
         detail: str = "",
         error: TempmailError | None = None,
+        quota_interval: float | None = None,
     ) -> None:
         next_at = utcnow() + timedelta(seconds=next_in) if next_in is not None else None
+        name = self._provider_info().name if quota_interval is not None else ""
         self.state = WatchState(
-            self.mailbox.provider, self.mailbox.address, status, next_at, detail, error
+            self.mailbox.provider, self.mailbox.address, status, next_at, detail, error,
+            quota_interval, name,
         )
         if self.on_state is not None:
             try:
@@ -378,7 +460,7 @@ async def wait_for_new_message(
             errors.append(NotFoundError(f"{mailbox.address} has expired on the service", provider=mailbox.provider))
             queue.put_nowait(None)  # type: ignore[arg-type]
 
-    watcher = MailboxWatcher(service, mailbox, on_new=on_new, on_state=on_state, active_window=timeout + 60)
+    watcher = MailboxWatcher(service, mailbox, on_new=on_new, on_state=on_state, hot_window=timeout + 60)
     watcher.start()
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,14 @@ from ..service.watcher import MailboxWatcher, PollBudget
 log = logging.getLogger("tempmail.ui")
 
 
+def _sync_key(provider: str, address: str) -> tuple[str, str]:
+    """A mailbox as the store matches it: the address in any case."""
+    return provider, address.lower()
+
+
 class AppController(QObject):
-    mailboxAdded = Signal(object)  # Mailbox
+    mailboxAdded = Signal(object)  # Mailbox made or opened here: the window selects it
+    mailboxFound = Signal(object)  # Mailbox another process (the command) added: listed, not selected
     mailboxUpdated = Signal(object, object)  # old address (str), Mailbox
     mailboxRemoved = Signal(str, str)  # provider, address
     messagesChanged = Signal(str, str)  # provider, address: reload the list from the store
@@ -47,6 +54,11 @@ class AppController(QObject):
         self._budgets: dict[str, PollBudget] = {}
         self._jobs: set[asyncio.Task] = set()
         self._closing = False
+        # What the store held when it was last compared (see follow_store).
+        self._store_sync: asyncio.Task | None = None
+        self._store_version: int | None = None
+        self._store_mailboxes: dict[tuple[str, str], Mailbox] = {}
+        self._store_stamps: dict[tuple[str, str], tuple[int, ...]] = {}
 
     # -- jobs -------------------------------------------------------------
 
@@ -88,7 +100,15 @@ class AppController(QObject):
                 who = provider_info(error.provider).name
             except TempmailError:
                 who = error.provider
-        self.errorOccurred.emit(who, str(error))
+        self.errorOccurred.emit(who, self.in_window_words(error))
+
+    def in_window_words(self, error: TempmailError) -> str:
+        """What the window says for ``error``: the command's way out ("run
+        'tempmail key set …'") replaced by the window's own, chosen by kind."""
+        text = error.without_command_way_out()
+        if error.kind in ("auth", "bad-key") and "Settings" not in text:
+            text = self.tr("%s. Open Settings and set the key.") % text.rstrip(". ")
+        return text
 
     # -- watchers ---------------------------------------------------------
 
@@ -113,15 +133,24 @@ class AppController(QObject):
                 on_changed=lambda mb: self.messagesChanged.emit(mb.provider, mb.address),
                 budget=self.budget_for(mailbox.provider),
                 poll_factor=settings_mod.poll_factor(settings, mailbox.provider),
-                active_window=float(settings.get("poll.active_window_seconds")),
+                hot_window=60.0 * settings.get("poll.hot_minutes"),
             )
             self.watchers[key] = watcher
             watcher.start()
             if not active:
-                watcher.mark_active(0)
+                watcher.mark_hot_since_creation()
         elif active:
-            watcher.mark_active()
+            watcher.mark_hot()
         return watcher
+
+    def attend(self, mailbox: Mailbox) -> None:
+        """The user looks at this mailbox (selected it, raised the window, clicked
+        the tray or a notification): check it at once and keep it hot."""
+        watcher = self.watchers.get((mailbox.provider, mailbox.address))
+        if watcher is None:
+            self.watch(mailbox, active=True)  # a new watcher checks at once
+        else:
+            watcher.poke()
 
     async def unwatch(self, mailbox: Mailbox) -> None:
         watcher = self.watchers.pop((mailbox.provider, mailbox.address), None)
@@ -131,6 +160,7 @@ class AppController(QObject):
     def start_watching_all(self) -> None:
         for mailbox in self.service.store.mailboxes():
             self.watch(mailbox, active=False)
+        self.follow_store()
 
     def check_now(self, mailbox: Mailbox | None = None) -> None:
         targets = [self.watchers.get((mailbox.provider, mailbox.address))] if mailbox else list(self.watchers.values())
@@ -148,6 +178,80 @@ class AppController(QObject):
     def _on_new(self, mailbox: Mailbox, messages: list[Message]) -> None:
         self.messagesChanged.emit(mailbox.provider, mailbox.address)
         self.newMail.emit(mailbox, messages)
+
+    # -- other processes on the same data folder ---------------------------
+
+    # How often the store is asked whether another process (the `tempmail`
+    # command) committed to it: one pragma, so asking each second costs nothing.
+    store_sync_interval: float = 1.0
+    # Jobs that add, drop or rename a mailbox. While one runs, the store and
+    # the watchers disagree on purpose (a drop unwatches before it forgets),
+    # so comparing them then would undo the job; the comparison waits.
+    MAILBOX_JOB_PREFIXES = ("create:", "open:", "drop:", "rename:")
+
+    def follow_store(self) -> None:
+        """Start noticing what other processes write to the store (once)."""
+        if self._store_sync is not None and not self._store_sync.done():
+            return
+        store = self.service.store
+        self._store_version = store.data_version()  # read first: a write after it is seen next time
+        self._store_mailboxes = {_sync_key(mb.provider, mb.address): mb for mb in store.mailboxes()}
+        self._store_stamps = {_sync_key(*key): stamp for key, stamp in store.message_stamps().items()}
+        self._store_sync = asyncio.ensure_future(self._follow_store())
+        self._store_sync.set_name("follow-store")
+
+    async def _stop_following_store(self) -> None:
+        task, self._store_sync = self._store_sync, None
+        if task is not None and not task.done():
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
+    async def _follow_store(self) -> None:
+        while not self._closing:
+            await asyncio.sleep(self.store_sync_interval)
+            try:
+                await self.sync_with_store()
+            except (sqlite3.Error, RuntimeError) as exc:  # busy or closed: the next tick tries again
+                log.info("could not compare with the store: %s", exc)
+            except Exception:  # a bug: keep the trace, keep following
+                log.exception("comparing with the store failed")
+
+    async def sync_with_store(self) -> None:
+        """Take in what another process changed: its new mailboxes are shown
+        and watched as if made here, its dropped ones go, changed ones are
+        shown anew, and mailboxes whose mail it changed are listed again."""
+        store = self.service.store
+        version = store.data_version()
+        if version == self._store_version or self._closing:
+            return
+        if any(job.get_name().startswith(self.MAILBOX_JOB_PREFIXES) for job in self._jobs):
+            return  # the version stays unseen, so the next tick compares
+        self._store_version = version
+        listed = {_sync_key(mb.provider, mb.address): mb for mb in store.mailboxes()}
+        stamps = {_sync_key(*key): stamp for key, stamp in store.message_stamps().items()}
+        watched = {_sync_key(*key): key for key in self.watchers}
+        before, self._store_mailboxes = self._store_mailboxes, listed
+        stamps_before, self._store_stamps = self._store_stamps, stamps
+
+        for key, mailbox in listed.items():
+            if key not in watched:
+                log.info("%s on %s was added by another process", mailbox.address, mailbox.provider)
+                self.mailboxFound.emit(mailbox)
+                self.watch(mailbox, active=True)
+                continue
+            if key in before and before[key] != mailbox:
+                watcher = self.watchers.get(watched[key])
+                if watcher is not None:
+                    watcher.mailbox = mailbox  # its next check uses the new expiry and handles
+                self.mailboxUpdated.emit(mailbox.address, mailbox)
+            if key in stamps_before and stamps_before[key] != stamps.get(key):
+                self.messagesChanged.emit(mailbox.provider, mailbox.address)
+        for key, (provider, address) in watched.items():
+            if key not in listed and not self._closing:
+                log.info("%s on %s was dropped by another process", address, provider)
+                # Off the list first: selecting it while its watcher stops would watch it again.
+                self.mailboxRemoved.emit(provider, address)
+                await self.unwatch(Mailbox(provider, address))
 
     # -- actions ----------------------------------------------------------
 
@@ -249,6 +353,7 @@ class AppController(QObject):
     async def shutdown(self) -> None:
         """Stop watchers and jobs, close the client. Called once, on quit."""
         self._closing = True
+        await self._stop_following_store()
         for watcher in list(self.watchers.values()):
             await watcher.stop()
         self.watchers.clear()

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.models import PUSHED_ID_PREFIX, Attachment, Capability, Mailbox, Message
-from ..core.timeutil import utcnow
 from ..providers.registry import provider_info
 from . import dialogs
 from .controller import AppController
@@ -34,7 +33,7 @@ from .message_bar import MessageBar
 from .message_view import MessageView
 from .models import MailboxListModel, MailboxRow, MessageFilterProxy, MessageListModel
 from .plain import bounded, plain_label
-from .watch_status import describe_state
+from .watch_status import NextCheckCountdown, describe_state
 
 log = logging.getLogger("tempmail.ui")
 
@@ -43,6 +42,7 @@ class MainWindow(QMainWindow):
     quitRequested = Signal()
     settingsRequested = Signal()
     dashboardRequested = Signal()
+    unreadChanged = Signal(int)  # unread mail in all mailboxes, for the tray's badge and tooltip
 
     def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,7 +54,6 @@ class MainWindow(QMainWindow):
         self._states: dict[tuple[str, str], object] = {}
         self._current_message: Message | None = None
         self._download = None  # the attachment save in progress, cancellable from the message bar
-        self.setWindowTitle(self.tr("Tempmail Desktop"))
         self.setObjectName("MainWindow")
         self.resize(1200, 760)
         self._build_widgets()
@@ -74,8 +73,6 @@ class MainWindow(QMainWindow):
         self.mailbox_view.setModel(self.mailbox_model)
         self.mailbox_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.mailbox_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.mailbox_view.setAccessibleName(self.tr("Mailboxes"))
-        self.mailbox_view.setToolTip(self.tr("Your addresses. Click one to see its mail."))
         self.mailbox_view.setSpacing(3)
 
         self.message_model = MessageListModel(self)
@@ -111,13 +108,10 @@ class MainWindow(QMainWindow):
                 header.resizeSection(column, widths[column])
         self.message_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.message_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.message_view.setAccessibleName(self.tr("Messages"))
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("filter")
-        self.filter_edit.setPlaceholderText(self.tr("Filter by sender or subject (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName(self.tr("Filter messages"))
 
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -158,83 +152,120 @@ class MainWindow(QMainWindow):
         for label in (self.state_label, self.quota_label, self.next_label):
             plain_label(label)  # the watch state quotes what a service said
             self.statusBar().addPermanentWidget(label)
+        self.next_countdown = NextCheckCountdown(self.next_label)
         self.setTabOrder(self.mailbox_view, self.filter_edit)
         self.setTabOrder(self.filter_edit, self.message_view)
         self.setTabOrder(self.message_view, self.reader)
 
-    def _action(self, text: str, slot, shortcut=None, *, tip: str = "", name: str = "") -> QAction:
-        action = QAction(text, self)
+    def _action(self, slot, shortcut=None, *, name: str = "") -> QAction:
+        """An action without words yet: retranslate_ui gives it its text and tip."""
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
         if name:
             action.setObjectName(name)
         action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
-        self.act_new = self._action(self.tr("&New address…"), self.new_address, QKeySequence.StandardKey.New,
-                                    tip=self.tr("Create a new temporary address"), name="actNew")
-        self.act_open = self._action(self.tr("&Open existing address…"), self.open_existing,
-                                     tip=self.tr("Watch an address you already have"), name="actOpen")
-        self.act_check = self._action(self.tr("&Check now"), self.check_now, QKeySequence.StandardKey.Refresh,
-                                      tip=self.tr("Check for new mail now"), name="actCheck")
-        self.act_copy_address = self._action(self.tr("Copy &address"), self.copy_address, "Ctrl+Shift+A",
-                                             tip=self.tr("Copy the selected address"), name="actCopyAddress")
-        self.act_copy_code = self._action(self.tr("Copy &code"), self.copy_code, "Ctrl+Shift+C",
-                                          tip=self.tr("Copy the verification code of the open message"), name="actCopyCode")
-        self.act_delete = self._action(self.tr("&Delete message"), self.delete_message, QKeySequence.StandardKey.Delete,
-                                       tip=self.tr("Delete the selected message"), name="actDelete")
-        self.act_save = self._action(self.tr("&Save attachments…"), self.save_all_attachments, "Ctrl+S", name="actSave")
-        self.act_rename = self._action(self.tr("&Rename address…"), self.rename_mailbox, name="actRename")
-        self.act_clear = self._action(self.tr("C&lear mailbox…"), self.clear_mailbox, name="actClear")
-        self.act_drop = self._action(self.tr("Delete address on the service…"), self.drop_mailbox, name="actDrop")
-        self.act_forget = self._action(self.tr("&Forget address…"), self.forget_mailbox, name="actForget")
-        self.act_filter = self._action(self.tr("&Filter"), self.focus_filter, QKeySequence.StandardKey.Find, name="actFilter")
-        self.act_unread = QAction(self.tr("Only &unread"), self, checkable=True)
+        self.act_new = self._action(self.new_address, QKeySequence.StandardKey.New, name="actNew")
+        self.act_open = self._action(self.open_existing, name="actOpen")
+        self.act_check = self._action(self.check_now, QKeySequence.StandardKey.Refresh, name="actCheck")
+        self.act_copy_address = self._action(self.copy_address, "Ctrl+Shift+A", name="actCopyAddress")
+        self.act_copy_code = self._action(self.copy_code, "Ctrl+Shift+C", name="actCopyCode")
+        self.act_delete = self._action(self.delete_message, QKeySequence.StandardKey.Delete, name="actDelete")
+        self.act_save = self._action(self.save_all_attachments, "Ctrl+S", name="actSave")
+        self.act_rename = self._action(self.rename_mailbox, name="actRename")
+        self.act_clear = self._action(self.clear_mailbox, name="actClear")
+        self.act_drop = self._action(self.drop_mailbox, name="actDrop")
+        self.act_forget = self._action(self.forget_mailbox, name="actForget")
+        self.act_filter = self._action(self.focus_filter, QKeySequence.StandardKey.Find, name="actFilter")
+        self.act_unread = QAction(self, checkable=True)
         self.act_unread.toggled.connect(self.message_proxy.set_only_unread)
-        self.act_settings = self._action(self.tr("&Settings…"), self.settingsRequested.emit, QKeySequence.StandardKey.Preferences,
+        self.act_settings = self._action(self.settingsRequested.emit, QKeySequence.StandardKey.Preferences,
                                          name="actSettings")
-        self.act_dashboard = self._action(self.tr("GPTMail &dashboard…"), self.dashboardRequested.emit, name="actDashboard")
-        self.act_quit = self._action(self.tr("&Quit"), self.quitRequested.emit, "Ctrl+Q", name="actQuit")
-        self.act_about = self._action(self.tr("&About"), self.show_about)
+        self.act_dashboard = self._action(self.dashboardRequested.emit, name="actDashboard")
+        self.act_quit = self._action(self.quitRequested.emit, "Ctrl+Q", name="actQuit")
+        self.act_about = self._action(self.show_about)
 
         menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
+        self.file_menu = menu.addMenu("")
         for act in (self.act_new, self.act_open, None, self.act_settings, None, self.act_quit):
-            file_menu.addSeparator() if act is None else file_menu.addAction(act)
-        box_menu = menu.addMenu(self.tr("&Mailbox"))
+            self.file_menu.addSeparator() if act is None else self.file_menu.addAction(act)
+        self.box_menu = menu.addMenu("")
         for act in (self.act_copy_address, self.act_check, None, self.act_rename, self.act_clear, None,
                     self.act_drop, self.act_forget):
-            box_menu.addSeparator() if act is None else box_menu.addAction(act)
-        msg_menu = menu.addMenu(self.tr("M&essage"))
+            self.box_menu.addSeparator() if act is None else self.box_menu.addAction(act)
+        self.msg_menu = menu.addMenu("")
         for act in (self.act_copy_code, self.act_save, None, self.act_delete):
-            msg_menu.addSeparator() if act is None else msg_menu.addAction(act)
-        view_menu = menu.addMenu(self.tr("&View"))
-        view_menu.addAction(self.act_filter)
-        view_menu.addAction(self.act_unread)
-        tools = menu.addMenu(self.tr("&Tools"))
-        tools.addAction(self.act_dashboard)
-        help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.act_about)
+            self.msg_menu.addSeparator() if act is None else self.msg_menu.addAction(act)
+        self.view_menu = menu.addMenu("")
+        self.view_menu.addAction(self.act_filter)
+        self.view_menu.addAction(self.act_unread)
+        self.tools_menu = menu.addMenu("")
+        self.tools_menu.addAction(self.act_dashboard)
+        self.help_menu = menu.addMenu("")
+        self.help_menu.addAction(self.act_about)
 
-        toolbar = QToolBar(self.tr("Main toolbar"), self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for act in (self.act_new, self.act_copy_address, self.act_check, self.act_copy_code, self.act_delete):
-            toolbar.addAction(act)
-        self.addToolBar(toolbar)
+            self.toolbar.addAction(act)
+        self.addToolBar(self.toolbar)
 
         for act in (self.act_copy_address, self.act_check, self.act_rename, self.act_clear, self.act_drop, self.act_forget):
             self.mailbox_view.addAction(act)
         for act in (self.act_copy_code, self.act_save, self.act_delete):
             self.message_view.addAction(act)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Every word the window shows, in the language now installed: run once
+        when built and again on each language change, so a change in Settings
+        applies to the whole open window at once."""
+        self.setWindowTitle(self.tr("Tempmail Desktop"))
+        self.mailbox_view.setAccessibleName(self.tr("Mailboxes"))
+        self.mailbox_view.setToolTip(self.tr("Your addresses. Click one to see its mail."))
+        self.message_view.setAccessibleName(self.tr("Messages"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by sender or subject (Ctrl+F)"))
+        self.filter_edit.setAccessibleName(self.tr("Filter messages"))
+        actions = (
+            (self.act_new, self.tr("&New address…"), self.tr("Create a new temporary address")),
+            (self.act_open, self.tr("&Open existing address…"), self.tr("Watch an address you already have")),
+            (self.act_check, self.tr("&Check now"), self.tr("Check for new mail now")),
+            (self.act_copy_address, self.tr("Copy &address"), self.tr("Copy the selected address")),
+            (self.act_copy_code, self.tr("Copy &code"),
+             self.tr("Copy the verification code of the open message, else the newest one in this mailbox")),
+            (self.act_delete, self.tr("&Delete message"), self.tr("Delete the selected message")),
+            (self.act_save, self.tr("&Save attachments…"), ""),
+            (self.act_rename, self.tr("&Rename address…"), ""),
+            (self.act_clear, self.tr("C&lear mailbox…"), ""),
+            (self.act_drop, self.tr("Delete address on the service…"), ""),
+            (self.act_forget, self.tr("&Forget address…"), ""),
+            (self.act_filter, self.tr("&Filter"), ""),
+            (self.act_unread, self.tr("Only &unread"), ""),
+            (self.act_settings, self.tr("&Settings…"), ""),
+            (self.act_dashboard, self.tr("GPTMail &dashboard…"), ""),
+            (self.act_quit, self.tr("&Quit"), ""),
+            (self.act_about, self.tr("&About"), ""),
+        )
+        for action, text, tip in actions:
+            action.setText(text)
+            if tip:
+                action.setToolTip(tip)
+                action.setStatusTip(tip)
+        for menu, title in ((self.file_menu, self.tr("&File")), (self.box_menu, self.tr("&Mailbox")),
+                            (self.msg_menu, self.tr("M&essage")), (self.view_menu, self.tr("&View")),
+                            (self.tools_menu, self.tr("&Tools")), (self.help_menu, self.tr("&Help"))):
+            menu.setTitle(title)
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self._update_empty_hint()
 
     def _connect(self) -> None:
         c = self.controller
         c.mailboxAdded.connect(self._on_mailbox_added)
+        c.mailboxFound.connect(self._on_mailbox_found)
         c.mailboxUpdated.connect(self._on_mailbox_updated)
         c.mailboxRemoved.connect(self._on_mailbox_removed)
         c.messagesChanged.connect(self._on_messages_changed)
@@ -309,12 +340,29 @@ class MainWindow(QMainWindow):
         self.select_mailbox(mailbox.provider, mailbox.address)
         self._update_empty_hint()
 
+    def _on_mailbox_found(self, mailbox: Mailbox) -> None:
+        """Made by another process: listed (and watched), without taking the
+        user away from what they are reading; selected only into an empty window."""
+        self.mailbox_model.add_or_update(self._row_for(mailbox))
+        if self.current_mailbox() is None:
+            self.select_mailbox(mailbox.provider, mailbox.address)
+        self._update_empty_hint()
+
     def _on_mailbox_updated(self, old_address: str, mailbox: Mailbox) -> None:
+        row = self.mailbox_model.row_at(self.mailbox_model.row_for(mailbox.provider, old_address))
+        if row is not None and old_address.lower() == mailbox.address.lower():
+            # Same address, new expiry (another process refreshed it): the row
+            # keeps its place, its status and the user's selection.
+            fresh = self._row_for(mailbox)
+            fresh.status = row.status
+            self.mailbox_model.add_or_update(fresh)
+            return
         self.mailbox_model.remove(mailbox.provider, old_address)
         self._on_mailbox_added(mailbox)
 
     def _on_mailbox_removed(self, provider: str, address: str) -> None:
         self.mailbox_model.remove(provider, address)
+        self._recount_unread()  # its unread mail went with it
         if self.current_mailbox() is None:
             self.message_model.set_messages([])
             self.reader.set_message(None)
@@ -329,7 +377,7 @@ class MainWindow(QMainWindow):
             self.message_model.set_messages([])
         else:
             self.message_model.set_messages(self.store.summaries(mailbox.provider, mailbox.address))
-            self.controller.watch(mailbox, active=True)
+            self.controller.attend(mailbox)  # checked at once, and hot for a while
             self._show_state(mailbox)
         self._update_empty_hint()
         self._update_actions()
@@ -338,6 +386,7 @@ class MainWindow(QMainWindow):
 
     def _on_messages_changed(self, provider: str, address: str) -> None:
         self.mailbox_model.set_unread(provider, address, self.store.unread_count(provider, address))
+        self._recount_unread()
         current = self.current_mailbox()
         if current is None or (current.provider, current.address) != (provider, address):
             return
@@ -377,6 +426,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_message_loaded(self, message: Message) -> None:
+        # Opening marked it read, also when the user has moved on to another mailbox since.
+        self.mailbox_model.set_unread(message.provider, message.mailbox,
+                                      self.store.unread_count(message.provider, message.mailbox))
+        self._recount_unread()
         mailbox = self.current_mailbox()
         if mailbox is None or message.mailbox != mailbox.address:
             return
@@ -389,11 +442,20 @@ class MainWindow(QMainWindow):
                                       self.store.unread_count(mailbox.provider, mailbox.address))
         self._update_actions()
 
+    def _recount_unread(self) -> None:
+        self.unreadChanged.emit(sum(self.store.unread_counts().values()))
+
     def open_message(self, provider: str, address: str, message_id: str) -> None:
         """Select a mailbox and a message (a notification was clicked)."""
         self.bring_to_front()
         self.select_mailbox(provider, address)
         row = self.message_model.row_of(message_id)
+        mailbox = self.current_mailbox()
+        if row < 0 and message_id.startswith(PUSHED_ID_PREFIX) and mailbox is not None:
+            # A pushed mail took its real id from a later listing: find it under that one.
+            twin = self.service.find_by_fingerprint(mailbox, message_id[len(PUSHED_ID_PREFIX):])
+            if twin is not None:
+                row = self.message_model.row_of(twin.id)
         if row >= 0:
             index = self.message_proxy.mapFromSource(self.message_model.index(row, 0))
             self.message_view.setCurrentIndex(index)
@@ -429,7 +491,7 @@ class MainWindow(QMainWindow):
         self.act_drop.setEnabled(Capability.DELETE_MAILBOX in caps)
         self.act_forget.setEnabled(mailbox is not None)
         self.act_delete.setEnabled(has_msg and Capability.DELETE_MESSAGE in caps)
-        self.act_copy_code.setEnabled(has_msg)
+        self.act_copy_code.setEnabled(mailbox is not None)
         self.act_save.setEnabled(has_msg and bool(self._current_message and self._current_message.attachments))
 
     # -- status -----------------------------------------------------------
@@ -441,22 +503,24 @@ class MainWindow(QMainWindow):
         text = describe_state(state)
         # A pause the user must know about goes to the message bar once, when it starts.
         if state.status in ("paused", "key") and (previous is None or previous.status != state.status):
-            self.show_error(provider_info(state.provider).name, f"{state.address}: {text}")
-        status_for_list = text if state.status in ("offline", "paused", "key", "expired") else ""
-        self.mailbox_model.set_status(state.provider, state.address, status_for_list)
+            said = self.controller.in_window_words(state.error) if state.status == "key" and state.error else text
+            self.show_error(provider_info(state.provider).name, f"{state.address}: {said}", topic=("fault", key))
+        elif state.status in ("polling", "live"):
+            self.message_bar.retract(("fault", key))  # the service answers again: the banner would lie
+        self._show_list_status(state)
         current = self.current_mailbox()
         if current is not None and (current.provider, current.address) == (state.provider, state.address):
             self._show_state(current)
 
+    def _show_list_status(self, state) -> None:
+        """What the mailbox list says under an address: only what needs the user."""
+        shown = describe_state(state) if state.status in ("offline", "paused", "key", "expired") else ""
+        self.mailbox_model.set_status(state.provider, state.address, shown)
+
     def _show_state(self, mailbox: Mailbox) -> None:
         state = self._states.get((mailbox.provider, mailbox.address))
         self.state_label.setText(describe_state(state) if state else self.tr("Starting…"))
-        if state is not None and state.next_check_at is not None:
-            seconds = max(0, int((state.next_check_at - utcnow()).total_seconds()))
-            self.next_label.setText(self.tr("Next check in %s s") % seconds if seconds < 120
-                                    else self.tr("Next check at %s") % state.next_check_at.astimezone().strftime("%H:%M"))
-        else:
-            self.next_label.setText("")
+        self.next_countdown.follow(state)  # counts down each second from the real next check
         provider = next((p for p in self.service.cached_providers() if p.id == mailbox.provider), None)
         quota = provider.quota if provider else None
         if quota is not None and quota.remaining is not None:
@@ -471,8 +535,8 @@ class MainWindow(QMainWindow):
         if mailbox is not None:
             self._show_state(mailbox)
 
-    def show_error(self, who: str, text: str) -> None:
-        self.message_bar.show_message(f"{who}: {text}" if who else text, kind="error")
+    def show_error(self, who: str, text: str, *, topic: object = None) -> None:
+        self.message_bar.show_message(f"{who}: {text}" if who else text, kind="error", topic=topic)
 
     def _on_download_progress(self, name: str, done: int, total: int) -> None:
         if total > 0:
@@ -505,13 +569,21 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Copied %s") % mailbox.address, 5000)
 
     def copy_code(self) -> None:
-        # The view found the code when it opened the mail: no second scan of a big body.
-        code = self.reader.current_code() if self._current_message is not None else None
+        """The code of the mail in the reader, else the newest code in the selected
+        mailbox: each the one the store worked out (core/facts.py)."""
+        code = None
+        if self._current_message is not None:
+            code = self.reader.current_code() or self._current_message.code
+        if not code:
+            coded = [m for m in self.message_model.messages() if m.code]
+            if coded:
+                newest = max(coded, key=lambda m: m.received_at.timestamp() if m.received_at else 0.0)
+                code = newest.code
         if code:
             QGuiApplication.clipboard().setText(code)
             self.statusBar().showMessage(self.tr("Copied %s") % code, 5000)
         else:
-            self.statusBar().showMessage(self.tr("No code found in this message"), 5000)
+            self.statusBar().showMessage(self.tr("No verification code in the open message or this mailbox"), 5000)
 
     def delete_message(self) -> None:
         mailbox, message = self.current_mailbox(), self._current_message
@@ -643,6 +715,21 @@ class MainWindow(QMainWindow):
         self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
         self.raise_()
         self.activateWindow()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+            for state in self._states.values():
+                self._show_list_status(state)
+            mailbox = self.current_mailbox()
+            if mailbox is not None:
+                self._show_state(mailbox)
+        if event.type() == event.Type.ActivationChange and self.isActiveWindow():
+            # Raising the window (tray click, taskbar, Alt+Tab) means the user looks: check at once.
+            mailbox = self.current_mailbox()
+            if mailbox is not None:
+                self.controller.attend(mailbox)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

@@ -44,11 +44,17 @@ class MessageBar(QFrame):
         self.close_button.clicked.connect(self.hide)
         self.action_button.clicked.connect(self._on_action)
         self._callback: Callable[[], None] | None = None
+        self._topic: object = None
         self._timer = QTimer(self, singleShot=True, timeout=self.hide)
         self.hide()
 
     def show_message(self, text: str, *, kind: str = "info", action_text: str = "",
-                     action: Callable[[], None] | None = None, timeout_ms: int = 0) -> None:
+                     action: Callable[[], None] | None = None, timeout_ms: int = 0,
+                     topic: object = None) -> None:
+        """Show ``text``. ``topic`` names the condition it is about (a fault of
+        one mailbox), so that :meth:`retract` can take it back once that
+        condition is over, and only if nothing else has been shown since."""
+        self._topic = topic
         self.setStyleSheet(f"#messageBar {{{_STYLES.get(kind, _STYLES['info'])} border-radius:4px;}}")
         self.label.setText(bounded(text, TEXT_CHARS, lines=TEXT_LINES))
         self._callback = action
@@ -59,6 +65,11 @@ class MessageBar(QFrame):
             self._timer.start(timeout_ms)
         else:
             self._timer.stop()
+
+    def retract(self, topic: object) -> None:
+        """Hide the message about ``topic``: what it said is no longer true."""
+        if topic is not None and self._topic == topic and self.isVisible():
+            self.hide()
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""

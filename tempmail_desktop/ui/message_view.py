@@ -51,7 +51,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.extract import extract_otp, extract_verification_link, html_to_text
+from ..core.extract import html_to_text
+from ..core.facts import mail_facts
 from ..core.links import link_mismatch
 from ..core.mime import parse_raw
 from ..core.models import Attachment, Message
@@ -88,11 +89,6 @@ STEP_BUDGET_S = 0.010
 # An ordinary mail is shown in the event that opened it if that takes no
 # longer than this; what is left then is done in steps.
 SYNC_BUDGET_S = 0.030
-# For big mail the code/link extraction (one call each, not divisible into
-# steps) reads only the start of the simplified body: ~5-10 ms instead of
-# 1-2 s for 2 MB. The simplified HTML has no CSS to wade through and keeps the
-# emphasis and links the extraction looks for; codes sit at the top of a mail.
-EXTRACT_CHARS = 24_000
 # The raw source is parsed (headers, inline parts) only below this size: the
 # MIME parser is one long call, too.
 MAX_RAW_PARSE_CHARS = 1_000_000
@@ -178,18 +174,6 @@ class _Prepared:
     simplified_cut: bool = False
 
 
-_LONG_WORD_RE = re.compile(r"[^\W_]{64,}")
-
-
-def _short_words(text: str | None) -> str | None:
-    """Unbroken letter/digit runs cut to 32: extract_otp's scan is quadratic in the
-    length of one run (20,000 letters took 4 s), no code is that long, and a
-    base64 blob in a mail must not freeze the window."""
-    if not text:
-        return text
-    return _LONG_WORD_RE.sub(lambda m: m.group(0)[:32], text)
-
-
 def _prepare_steps(message: Message, *, big: bool) -> Generator[None, None, _Prepared]:
     """Everything shown besides the HTML itself, in steps of a few milliseconds.
 
@@ -209,21 +193,19 @@ def _prepare_steps(message: Message, *, big: bool) -> Generator[None, None, _Pre
     simplify = bool(markup) and needs_simplifying(safe)
     yield
 
-    extract_text, extract_html = message.text, markup
     if simplify and markup:
         simplified = yield from simplify_html_steps(safe.html)
         prepared.slices, prepared.simplified_cut = simplified.slices, simplified.cut
         if not message.text:
             prepared.text = simplified.text
-        extract_html = "".join(simplified.slices[: EXTRACT_CHARS // SLICE_CHARS + 1])[:EXTRACT_CHARS]
-        extract_text = message.text or simplified.text
-    if big:
-        extract_text = extract_text[:EXTRACT_CHARS]
-        extract_html = extract_html[:EXTRACT_CHARS] if extract_html else extract_html
     yield
-    prepared.code = extract_otp(message.subject, _short_words(extract_text), _short_words(extract_html))
-    yield
-    prepared.link = extract_verification_link(message.subject, extract_text, extract_html)
+    # The code and link the store worked out (core/facts.py), as every surface
+    # shows them. A small mail that never went through the store (nothing worked
+    # out) is read by the same function; a big one is not read again here.
+    prepared.code, prepared.link = message.code, message.link
+    if not (prepared.code or prepared.link or big):
+        facts = mail_facts(message)
+        prepared.code, prepared.link = facts.code, facts.link
     yield
     if not message.text and not simplify:
         if big and markup:

@@ -445,10 +445,6 @@ def _received_timestamp(message: Message) -> float:
     return message.received_at.timestamp() if message.received_at is not None else 0.0
 
 
-def _code_inputs(message: Message) -> tuple:
-    return message.subject, message.text, message.html
-
-
 def _search_inputs(message: Message) -> tuple:
     return message.from_addr, message.from_name, message.subject, message.text, message.html
 
@@ -525,8 +521,7 @@ class MessageListModel(_FlatTableModel):
         self._rows_by_id: dict[str, int] = {}
         self._index_stale = False
         # Cached per message key together with the inputs they came from, so
-        # a refreshed body (summary -> complete) is scanned again.
-        self._codes: dict[MessageKey, tuple[tuple, str | None]] = {}
+        # a refreshed body (summary -> complete) is read again.
         self._search_texts: dict[MessageKey, tuple[tuple, str]] = {}
         # The search text of every row, in row order, once the filter has
         # asked for it: the proxy then reads a list instead of a dict.
@@ -734,17 +729,8 @@ class MessageListModel(_FlatTableModel):
         return list(self._messages)
 
     def code_for(self, message: Message) -> str | None:
-        """The verification code in a mail, scanned once per content."""
-        key = _message_key(message)
-        inputs = _code_inputs(message)
-        cached = self._codes.get(key)
-        if cached is not None and cached[0] == inputs:
-            return cached[1]
-        from ..core.extract import extract_otp
-
-        code = extract_otp(message.subject, message.text, message.html)
-        self._codes[key] = (inputs, code)
-        return code
+        """The verification code of a mail, as the store worked it out (core/facts.py)."""
+        return message.code
 
     def search_text_at(self, row: int) -> str:
         """Sender, name, subject and preview, case-folded, for the filter."""
@@ -927,17 +913,15 @@ class MessageListModel(_FlatTableModel):
         return self._rows_by_id
 
     def _keep_caches_for(self, messages: list[Message]) -> None:
-        """Drop cached codes and search texts of mails no longer listed, so
+        """Drop cached search texts of mails no longer listed, so
         switching between mailboxes does not grow the caches forever."""
-        if not self._codes and not self._search_texts:
+        if not self._search_texts:
             return
         keys = {_message_key(m) for m in messages}
-        self._codes = {k: v for k, v in self._codes.items() if k in keys}
         self._search_texts = {k: v for k, v in self._search_texts.items() if k in keys}
 
     def _forget(self, message: Message) -> None:
         key = _message_key(message)
-        self._codes.pop(key, None)
         self._search_texts.pop(key, None)
 
     def _emit_row_changed(self, row: int) -> None:

@@ -47,7 +47,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from .. import APP_DISPLAY_NAME, APP_ID
-from ..core.extract import extract_otp
 from ..core.models import Mailbox, Message
 from ..core.timeutil import UTC
 from ..service.settings import Settings
@@ -464,13 +463,10 @@ class _Arrival:
         return (self.message.received_at or datetime.min.replace(tzinfo=UTC), self.order)
 
 
-# A code sits near the top of a mail; scanning 2 MB on arrival would freeze the window.
-CODE_SCAN_CHARS = 100_000
-
-
 def _find_code(message: Message) -> str | None:
-    html = message.html[:CODE_SCAN_CHARS] if message.html else None
-    return extract_otp(message.subject, (message.text or "")[:CODE_SCAN_CHARS], html)
+    """The code the store worked out for the mail (core/facts.py; read from the
+    detail too when the listing had no HTML and no code: MailService.refresh)."""
+    return message.code
 
 
 def _mask_code(text: str, code: str) -> str:
@@ -504,6 +500,12 @@ class Notifier(QObject):
         self._desktop_retry_at = 0.0
         if tray is not None:
             tray.messageClicked.connect(self._on_tray_message_clicked)
+        # The main window recounts unread mail whenever it changes (a mail read,
+        # deleted, cleared, a mailbox forgotten): the tray follows. A window
+        # without that signal (a test's stand-in) leaves it to set_unread_total.
+        unread_changed = getattr(window, "unreadChanged", None)
+        if unread_changed is not None:
+            unread_changed.connect(self.set_unread_total)
 
     # -- unread -----------------------------------------------------------
 

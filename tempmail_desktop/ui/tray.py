@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Signal
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
@@ -56,27 +56,42 @@ class TrayIcon(QObject):
         # no window it belongs to nobody, and this object deletes it.
         self.menu = QMenu(window)
         self.menu.setObjectName("trayMenu")
-        self.menu.setAccessibleName(self.tr("Tempmail Desktop tray menu"))
         if window is None:
             self.destroyed.connect(self.menu.deleteLater)
-        self.act_show = self._add_action(self.tr("&Show Tempmail Desktop"), "trayShow", self.showRequested.emit)
-        self.act_new = self._add_action(self.tr("&New address…"), "trayNewAddress", self.newAddressRequested.emit)
+        self.act_show = self._add_action("trayShow", self.showRequested.emit)
+        self.act_new = self._add_action("trayNewAddress", self.newAddressRequested.emit)
         self.menu.addSeparator()
-        self.act_pause = self._add_action(self.tr("&Pause notifications"), "trayPause", None)
+        self.act_pause = self._add_action("trayPause", None)
         self.act_pause.setCheckable(True)
         self.act_pause.setChecked(bool(settings.get(PAUSED_KEY)))
         self.act_pause.toggled.connect(self._on_pause_toggled)
         self.menu.addSeparator()
-        self.act_quit = self._add_action(self.tr("&Quit"), "trayQuit", self.quitRequested.emit)
+        self.act_quit = self._add_action("trayQuit", self.quitRequested.emit)
         self.icon.setContextMenu(self.menu)
-        self._update_tooltip()
+        self.retranslate()
+        # The menu is a widget, so Qt tells it of a language change; this object hears it there.
+        self.menu.installEventFilter(self)
 
     @staticmethod
     def is_available() -> bool:
         return QSystemTrayIcon.isSystemTrayAvailable()
 
-    def _add_action(self, text: str, name: str, slot) -> QAction:
-        action = QAction(text, self.menu)
+    def retranslate(self) -> None:
+        """The menu's and tooltip's words in the language now installed."""
+        self.menu.setAccessibleName(self.tr("Tempmail Desktop tray menu"))
+        self.act_show.setText(self.tr("&Show Tempmail Desktop"))
+        self.act_new.setText(self.tr("&New address…"))
+        self.act_pause.setText(self.tr("&Pause notifications"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self._update_tooltip()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.menu and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def _add_action(self, name: str, slot) -> QAction:
+        action = QAction(self.menu)
         action.setObjectName(name)
         if slot is not None:
             action.triggered.connect(slot)

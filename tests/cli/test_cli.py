@@ -402,3 +402,34 @@ def test_a_mail_with_a_lone_surrogate_is_listed_and_read(run, monkeypatch):
         assert code == 0, err
         assert "Subject:  Caf\ufffd menu" in out and "Today: caf\ufffd au lait" in out
         assert run.json("show", address, summary["id"])["from_name"] == "Eve \ufffd"
+
+
+def test_inbox_json_into_head_ends_quietly(fakes, run):
+    """``tempmail inbox --json | head -1``: head leaves after one line and the
+    rest of the output meets a closed pipe. That is the reader's choice, not
+    a failure: no "unexpected error", no traceback."""
+    import os
+    import subprocess
+
+    address = new_address(run, "worker")
+    for number in range(60):  # well over a pipe's 64 KB of JSON, so writes go on after head left
+        deliver(fakes, "worker", address, subject=f"Letter {number} " + "x" * 2000, text="Hello.")
+    shell = subprocess.run(
+        ["sh", "-c", f'"{sys.executable}" -m tempmail_desktop.cli inbox {address} --json | head -1'],
+        capture_output=True, text=True, timeout=60, env=dict(os.environ),
+    )
+    assert shell.stdout == "[\n"
+    assert "unexpected" not in shell.stderr
+    assert "Traceback" not in shell.stderr
+    assert "Exception ignored" not in shell.stderr
+    assert "BrokenPipe" not in shell.stderr
+
+    # The command's own exit status (a pipeline reports head's): 0, or 141 as after SIGPIPE.
+    with subprocess.Popen([sys.executable, "-m", "tempmail_desktop.cli", "inbox", address, "--json"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ)) as child:
+        assert child.stdout.readline() == b"[\n"
+        child.stdout.close()
+        errors = child.stderr.read().decode()
+        status = child.wait(timeout=60)
+    assert status in (0, 141)
+    assert errors == ""

@@ -14,6 +14,7 @@ from tempmail_desktop.core.extract import (
     html_to_text,
     preview_text,
 )
+from tempmail_desktop.core.facts import mail_facts
 from tempmail_desktop.core.models import Message
 
 # --------------------------------------------------------------------------
@@ -576,7 +577,9 @@ def test_message_json_carries_code_links_and_preview():
         subject="Your ChatGPT code is 482913",
         html=OPENAI_HTML,
     )
-    data = message.to_json()
+    # The JSON carries the code and link as the store worked them out.
+    facts = mail_facts(message)
+    data = message.with_changes(code=facts.code, link=facts.link).to_json()
     assert data["otp"] == "482913"
     assert data["preview"].startswith("Your ChatGPT code is 482913 Enter this temporary verification code")
     assert "https://cdn.openai.com/logo.png" not in data["links"]  # an <img>, not a link

@@ -46,3 +46,66 @@ async def test_a_cookie_a_service_sets_is_never_sent_back(cookie_setting_gptmail
     assert len(fake.requests) == 3
     assert cookie_headers(fake) == []
     assert len(http.client.cookies) == 0
+
+
+# -- what a refusal is called ------------------------------------------------------
+
+
+class _Answering:
+    """A loopback service that answers every request with one status and body."""
+
+    def __init__(self, status: int, body: dict) -> None:
+        import json
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        payload = json.dumps(body).encode()
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    self.rfile.read(length)
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST = do_DELETE = do_PUT = _answer
+
+            def log_message(self, *_args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "_Answering":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+ALL_SERVICES = ["gptmail", "tempmailg", "catmails", "worker"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("provider_id", ALL_SERVICES)
+@pytest.mark.parametrize("said", ["Slow down, please", "Internal error", ""])
+async def test_a_429_is_a_quota_or_rate_limit_whatever_the_service_says(http, provider_id, said):
+    from tempmail_desktop.core.errors import QuotaError
+    from tempmail_desktop.providers.registry import provider_class
+
+    body = {"success": False, "status": False, "error": said} if said else {}
+    with _Answering(429, body) as service:
+        provider = provider_class(provider_id)(http, base_url=service.url, key="some-key")
+        with pytest.raises(QuotaError) as raised:
+            await provider.create_mailbox()
+    words = str(raised.value).lower()
+    assert "quota" in words or "rate limit" in words, words
+    if said:
+        assert said in str(raised.value)  # what the service said is kept, as the detail

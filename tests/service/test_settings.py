@@ -60,7 +60,7 @@ def test_defaults_without_a_file(isolated_env):
 
     assert loaded.path == paths.settings_path()
     assert loaded.get("default_provider") == "gptmail"
-    assert loaded.get("poll.active_window_seconds") == 180
+    assert loaded.get("poll.hot_minutes") == 15
     assert loaded.get("notifications.enabled") is True
     assert loaded.get("ui.remote_images") == "ask"
 
@@ -73,7 +73,7 @@ def test_defaults_without_a_file(isolated_env):
         ("providers.gptmail.base_url", ""),
         ("providers.catmails.ws_url", "wss://push.example/"),
         ("providers.tempmailg.poll", "fast"),
-        ("poll.active_window_seconds", 0),
+        ("poll.hot_minutes", 0),
         ("notifications.paused", True),
         ("clipboard.auto_copy_code", True),
         ("ui.language", "zh_CN"),
@@ -99,9 +99,9 @@ def test_valid_values_are_kept_across_save_and_load(tmp_path, key, value):
         ("providers.worker.base_url", "example.com", "http:// or https://"),
         ("providers.catmails.ws_url", "https://push.example", "ws:// or wss://"),
         ("providers.gptmail.poll", "turbo", "fast, normal, slow"),
-        ("poll.active_window_seconds", -5, "negative"),
-        ("poll.active_window_seconds", "180", "whole number"),
-        ("poll.active_window_seconds", True, "whole number"),
+        ("poll.hot_minutes", -5, "negative"),
+        ("poll.hot_minutes", "15", "whole number"),
+        ("poll.hot_minutes", True, "whole number"),
         ("notifications.enabled", 1, "true or false"),
         ("notifications.enabled", "yes", "true or false"),
         ("ui.language", "fr", "system, en, zh_CN"),
@@ -158,6 +158,23 @@ def test_keys_from_a_newer_version_survive_a_save(tmp_path):
 
     assert json.loads(path.read_text("utf-8")) == {
         "ui.theme": "dark", "ui.language": "en", "ui.future_thing": [1, 2]}
+
+
+def test_a_file_from_before_the_hot_window_loads_quietly_and_keeps_its_old_key(tmp_path, caplog):
+    """poll.active_window_seconds (3 minutes after a selection) gave way to
+    poll.hot_minutes: an old file still loads, without a warning, and going
+    back to the old version finds its value again."""
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"poll.active_window_seconds": 300}), "utf-8")
+
+    with caplog.at_level(logging.WARNING, logger="tempmail.settings"):
+        loaded = Settings.load(path)
+    loaded.set("ui.theme", "dark")
+    loaded.save()
+
+    assert not caplog.records
+    assert loaded.get("poll.hot_minutes") == 15
+    assert json.loads(path.read_text("utf-8")) == {"poll.active_window_seconds": 300, "ui.theme": "dark"}
 
 
 @pytest.mark.log_warnings_expected

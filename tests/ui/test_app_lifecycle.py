@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tempmail_desktop import APP_NAME, __version__
-from tempmail_desktop.app import INSTANCE_SERVER
+from tempmail_desktop.app import instance_server_name
 from tempmail_desktop.core.models import Mailbox
 from tempmail_desktop.service import paths
 from tempmail_desktop.service.store import Store
@@ -103,7 +103,7 @@ def launch(app_env) -> Iterator:
 
 def test_second_launch_hands_over_and_sigterm_quits_cleanly(app_env, launch, gptmail_fake):
     home = Path(app_env["TEMPMAIL_HOME"])
-    socket_path = Path(app_env["TMPDIR"]) / INSTANCE_SERVER
+    socket_path = Path(app_env["TMPDIR"]) / instance_server_name()
     database = home / "tempmail.sqlite3"
     log_file = home / "logs" / "tempmail-desktop.log"
 
@@ -143,6 +143,49 @@ def test_second_launch_hands_over_and_sigterm_quits_cleanly(app_env, launch, gpt
         assert [m.subject for m in store.messages("gptmail", ADDRESS)] == ["Waiting for you"]
 
 
+def test_two_data_folders_run_side_by_side_and_each_hands_over_to_its_own(app_env, launch, tmp_path,
+                                                                        monkeypatch):
+    """One instance per data folder: a second TEMPMAIL_HOME starts its own
+    app (same user, same runtime folder), a second launch on either one
+    still wakes the app already running on it and leaves."""
+    runtime = Path(app_env["TMPDIR"])
+    first_socket = runtime / instance_server_name()
+    other_home = tmp_path / "other-home"
+    with monkeypatch.context() as patch:
+        patch.setenv("TEMPMAIL_HOME", str(other_home))
+        other_socket = runtime / instance_server_name()
+
+    first = launch()
+    wait_for(first_socket.exists, START_TIMEOUT_S, "the first folder's single-instance socket", first)
+    other_env = {**app_env, "TEMPMAIL_HOME": str(other_home)}
+    other = subprocess.Popen([sys.executable, "-m", "tempmail_desktop"], env=other_env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(other_socket.exists, START_TIMEOUT_S, "the other folder's single-instance socket", other)
+        wait_for(lambda: (other_home / "tempmail.sqlite3").exists(), START_TIMEOUT_S,
+                 "the other folder's store", other)
+        time.sleep(0.5)
+        assert other.poll() is None, f"the other folder's app left: {other.communicate()[0]}"
+
+        again = subprocess.run([sys.executable, "-m", "tempmail_desktop"], env=app_env, capture_output=True,
+                               text=True, timeout=60)
+        assert again.returncode == 0, again.stderr
+        assert "Tempmail Desktop is already running" in again.stdout
+        time.sleep(0.5)
+        assert first.poll() is None and other.poll() is None, "a running app died when another launch called"
+    finally:
+        for process in (first, other):
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in (first, other):
+            try:
+                process.wait(QUIT_LIMIT_S)
+            except subprocess.TimeoutExpired:
+                process.kill()
+            process.communicate()
+    assert first.returncode == 0 and other.returncode == 0
+
+
 @pytest.mark.parametrize("command", [
     pytest.param([str(Path(sys.executable).with_name("tempmail-desktop"))], id="console-script"),
     pytest.param([sys.executable, "-m", "tempmail_desktop"], id="python-m"),
@@ -157,7 +200,7 @@ def test_version_prints_the_version(command):
 
 
 def test_opened_attachments_are_removed_at_quit_and_after_a_crash(app_env, launch):
-    socket_path = Path(app_env["TMPDIR"]) / INSTANCE_SERVER
+    socket_path = Path(app_env["TMPDIR"]) / instance_server_name()
     cache = paths.open_cache_dir()  # the test shares the app's TEMPMAIL_HOME
     # What a run that crashed while a PDF was open left behind.
     crashed = paths.new_open_folder() / "statement.pdf"

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QLocale, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
+from tempmail_desktop.core.facts import facts_of
 from tempmail_desktop.core.models import Attachment, Mailbox, Message
 from tempmail_desktop.ui.models import (
     MailboxListModel,
@@ -66,7 +67,11 @@ def message(
     deleted_upstream: bool = False,
     attachments: list[Attachment] | None = None,
 ) -> Message:
+    """A mail as the store hands it out: its code and link worked out."""
+    facts = facts_of(subject, text, html)
     return Message(
+        code=facts.code,
+        link=facts.link,
         id=message_id,
         provider="gptmail",
         mailbox="me@example.com",
@@ -386,33 +391,20 @@ def test_code_column_shows_the_code_in_the_mail(messages, subject, text, html, c
     assert cell(messages, 0, 0, MessageListModel.CodeRole) == code
 
 
-def test_codes_are_scanned_lazily_once_and_again_when_the_body_changes(messages, monkeypatch):
+def test_code_column_shows_the_stored_code_and_never_reads_the_body(messages, monkeypatch):
     from tempmail_desktop.core import extract
 
-    calls = []
-    real = extract.extract_otp
+    def refuse(*_args):
+        raise AssertionError("the list must show the stored code, not work out its own")
 
-    def counting(subject, text, html):
-        calls.append(subject)
-        return real(subject, text, html)
+    monkeypatch.setattr(extract, "extract_otp", refuse)
+    # The store worked out 530871 from the whole mail; the summary's cut text shows another number.
+    summary = message("1", text="Your code is 482913").with_changes(code="530871")
+    messages.set_messages([summary])
+    assert cell(messages, 0, MessageListModel.COLUMN_CODE) == "530871"
 
-    monkeypatch.setattr(extract, "extract_otp", counting)
-    messages.set_messages([message(str(i), i, text=f"Your code is 48291{i}") for i in range(5)])
-    assert calls == []  # loading scans nothing
-
-    assert cell(messages, 2, MessageListModel.COLUMN_CODE) == "482912"
-    assert cell(messages, 2, MessageListModel.COLUMN_CODE) == "482912"
-    assert len(calls) == 1
-
-    # Same mail again from the store (a refresh): still cached.
-    messages.set_messages([message(str(i), i, text=f"Your code is 48291{i}") for i in range(5)])
-    assert cell(messages, 2, MessageListModel.COLUMN_CODE) == "482912"
-    assert len(calls) == 1
-
-    # The full body arrives with a different code: scanned again.
-    messages.update_message(message("2", 2, text="Your code is 530871"))
-    assert cell(messages, 2, MessageListModel.COLUMN_CODE) == "530871"
-    assert len(calls) == 2
+    messages.update_message(summary.with_changes(code="771204"))
+    assert cell(messages, 0, MessageListModel.COLUMN_CODE) == "771204"
 
 
 def test_mail_deleted_upstream_is_grey_italic_and_explained(messages, qapp):

@@ -18,6 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tempmail_desktop import APP_DISPLAY_NAME, APP_ID
+from tempmail_desktop.core.facts import facts_of
 from tempmail_desktop.core.models import Mailbox, Message
 from tempmail_desktop.service.settings import Settings
 from tempmail_desktop.ui.icons import ICON_SVG
@@ -51,9 +52,11 @@ def mailbox(address: str = ADDRESS, provider: str = "gptmail") -> Mailbox:
 def mail(message_id: str, subject: str = "Hello", text: str = "Just saying hi.", *,
          address: str = ADDRESS, from_name: str | None = "Ann", from_addr: str = "ann@example.com",
          minutes: int = 0, html: str | None = None) -> Message:
+    """A mail as the store hands it to the notifier: its code worked out."""
+    facts = facts_of(subject, text, html)
     return Message(id=message_id, provider="gptmail", mailbox=address, from_addr=from_addr,
                    from_name=from_name, subject=subject, text=text, html=html,
-                   received_at=T0 + timedelta(minutes=minutes))
+                   received_at=T0 + timedelta(minutes=minutes), code=facts.code, link=facts.link)
 
 
 def github_mail(message_id: str = "m-1", **kw) -> Message:
