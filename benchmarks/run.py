@@ -359,6 +359,14 @@ class Bench:
                          status=judged(focused["calls"] <= GPTMAIL_DAILY_CALLS),
                          baseline=(f"that mailbox checked every {focused.get('focused_interval_median_s', 0):g} s "
                                    f"(median) after the first {focused['burst_lasts_s'] or 0:.0f} s"))
+                if provider == "gptmail" and "hot_20min_max_gap_s" in focused:
+                    gap = focused["hot_20min_max_gap_s"]
+                    self.add(section, f"{name}: one hot mailbox beside four others, first 20 min: longest gap "
+                             "between its checks", f"{gap:g} s", target="<= 6 s", status=judged(gap <= 6.0),
+                             baseline=f"last check at {focused.get('hot_20min_last_check_s', 0):.0f} s")
+                if provider == "gptmail":
+                    self.add(section, f"{name}: a day of five mailboxes (issue 9 budget)", fmt_count(calls),
+                             target="<= 1,700", status=judged(calls <= 1700))
                 if provider == "gptmail" and "focused_interval_max_s" in focused:
                     self._steady_polling_row(focused)
         for provider, name in names.items():
