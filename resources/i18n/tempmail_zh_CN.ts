@@ -589,12 +589,12 @@ Open it anyway?</source>
         <translation>已打开的邮件和此邮箱中都没有验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="54"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="58"/>
         <source>Next check in %s s</source>
         <translation>%s 秒后再次检查</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="55"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="59"/>
         <source>Next check at %s</source>
         <translation>将于 %s 再次检查</translation>
     </message>
@@ -1939,67 +1939,77 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>WatchStatus</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="21"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="22"/>
         <source>Live: new mail arrives instantly</source>
         <translation>实时：新邮件即时送达</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="24"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="25"/>
         <source>Checking every %1 s to stay within %2&apos;s daily quota</source>
         <translation>为不超出 %2 的每日配额，每 %1 秒检查一次</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="26"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="27"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="28"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="29"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="30"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="31"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="32"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="33"/>
         <source>Expired: the service deleted this address; its mail stays here</source>
         <translation>已过期：服务已删除此地址，其邮件仍保留在本地</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="34"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="35"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="39"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="40"/>
         <source>Quota reached; paused until %s</source>
         <translation>配额已用完；暂停至 %s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="40"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="41"/>
         <source>Quota reached; paused for a while</source>
         <translation>配额已用完；暂停一段时间</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="42"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="43"/>
         <source>Key problem: %s</source>
         <translation>密钥有问题：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="42"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="43"/>
         <source>the key was rejected</source>
         <translation>密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="44"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="46"/>
+        <source>Failing: %s</source>
+        <translation>服务出错：%s</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="46"/>
+        <source>the service answers with errors</source>
+        <translation>服务返回了错误</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="48"/>
         <source>Offline: %s</source>
         <translation>离线：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/watch_status.py" line="44"/>
+        <location filename="../../tempmail_desktop/ui/watch_status.py" line="48"/>
         <source>the service cannot be reached</source>
         <translation>无法连接到服务</translation>
     </message>

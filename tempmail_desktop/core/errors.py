@@ -104,6 +104,13 @@ class UnavailableError(TempmailError):
     kind = "unavailable"
 
 
+class ServiceFailingError(UnavailableError):
+    """The service was reached and answered with an error of its own (HTTP 5xx),
+    after retries: "failing", not "offline" (that word is for no connection)."""
+
+    kind = "failing"
+
+
 class ProtocolError(UnavailableError):
     """The service answered, but not in its documented shape (HTML page, broken JSON)."""
 

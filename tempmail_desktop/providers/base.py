@@ -26,6 +26,7 @@ from ..core.errors import (
     ProtocolError,
     QuotaError,
     RejectedError,
+    ServiceFailingError,
     TempmailError,
     UnavailableError,
     UnsupportedError,
@@ -230,7 +231,7 @@ class Provider:
         if status == 404:
             return NotFoundError(text or "not found", provider=self.id)
         if status >= 500:
-            return UnavailableError(
+            return ServiceFailingError(
                 f"service failing (HTTP {status})" + (f": {text}" if text else ""),
                 provider=self.id,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
+from ..core.errors import ProtocolError, ServiceFailingError
 from ..core.timeutil import utcnow
 from ..service.watcher import WatchState, WatchStatus
 from .plain import bounded
@@ -40,6 +41,9 @@ def describe_state(state: WatchState | None) -> str:
         return QCoreApplication.translate("WatchStatus", "Quota reached; paused for a while")
     if status == WatchStatus.KEY_PROBLEM:
         return QCoreApplication.translate("WatchStatus", "Key problem: %s") % (bounded(state.detail, DETAIL_CHARS) or QCoreApplication.translate("WatchStatus", "the key was rejected"))
+    if status == WatchStatus.OFFLINE and isinstance(state.error, (ServiceFailingError, ProtocolError)):
+        # Reached, but answering with errors: "offline" would send the user to check their network.
+        return QCoreApplication.translate("WatchStatus", "Failing: %s") % (bounded(state.detail, DETAIL_CHARS) or QCoreApplication.translate("WatchStatus", "the service answers with errors"))
     if status == WatchStatus.OFFLINE:
         return QCoreApplication.translate("WatchStatus", "Offline: %s") % (bounded(state.detail, DETAIL_CHARS) or QCoreApplication.translate("WatchStatus", "the service cannot be reached"))
     return str(status)

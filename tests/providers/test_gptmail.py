@@ -14,6 +14,7 @@ from tempmail_desktop.core.errors import (
     ProtocolError,
     QuotaError,
     RejectedError,
+    ServiceFailingError,
     UnavailableError,
     UsageError,
 )
@@ -667,7 +668,7 @@ async def test_429_with_a_short_retry_after_is_waited_out(provider, gptmail_fake
     [
         ("500", 1, "list", None, 2),
         ("503", 2, "stats", None, 3),
-        ("500", 3, "list", UnavailableError, 3),
+        ("500", 3, "list", ServiceFailingError, 3),  # reached, but failing: not "offline"
         ("500", 1, "create-post", UnavailableError, 1),  # a POST is not repeated
         ("html", 3, "list", ProtocolError, 3),  # a 502 page, retried like any 5xx
         ("badjson", 1, "list", ProtocolError, 1),
