@@ -803,371 +803,371 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>MessageView</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="108"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="84"/>
         <source>unknown size</source>
         <translation>大小未知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="110"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="86"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="112"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="88"/>
         <source>KB</source>
         <translation>KB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="113"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="89"/>
         <source>MB</source>
         <translation>MB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="114"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="90"/>
         <source>GB</source>
         <translation>GB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="115"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="91"/>
         <source>TB</source>
         <translation>TB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="313"/>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="361"/>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="558"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="176"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="224"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="421"/>
         <source>Load images</source>
         <extracomment>The body is fully shown (sync for ordinary mail, later for big mail).</extracomment>
         <translation>加载图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="342"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="205"/>
         <source>Preparing the message…</source>
         <translation>正在准备邮件…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="362"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="225"/>
         <source>The remote images could not be loaded.</source>
         <translation>无法加载远程图片。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="370"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="233"/>
         <source>%1 of %2 remote images could not be loaded.</source>
         <translation>%2 张远程图片中有 %1 张无法加载。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="383"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="246"/>
         <source>Select a message to read it.</source>
         <translation>选择一封邮件即可阅读。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="403"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="266"/>
         <source>Message body</source>
         <translation>邮件正文</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="406"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="269"/>
         <source>Message as HTML</source>
         <translation>HTML 格式的邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="417"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="280"/>
         <source>Message as plain text</source>
         <translation>纯文本格式的邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="423"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="286"/>
         <source>Raw source of the message</source>
         <translation>邮件的原始源码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="425"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="288"/>
         <source>Header</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="425"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="288"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="432"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="295"/>
         <source>Message headers</source>
         <translation>邮件头</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="433"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="296"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="434"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="297"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="435"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="298"/>
         <source>Source</source>
         <translation>源码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="436"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="299"/>
         <source>Headers</source>
         <translation>邮件头</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="468"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="331"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="478"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="341"/>
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="479"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="342"/>
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="480"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="343"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="481"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="344"/>
         <source>From:</source>
         <translation>发件人：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="482"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="345"/>
         <source>To:</source>
         <translation>收件人：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="483"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="346"/>
         <source>Received:</source>
         <translation>接收时间：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="486"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="349"/>
         <source>Kept locally: the service has deleted this mail.</source>
         <translation>仅存于本地：服务端已删除此邮件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="486"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="349"/>
         <source>Deleted by the service</source>
         <translation>已被服务端删除</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="489"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="352"/>
         <source>The raw source was truncated by the service; attachments may be missing.</source>
         <translation>服务端截断了原始源码；附件可能不完整。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="490"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="353"/>
         <source>Raw source truncated</source>
         <translation>原始源码不完整</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="519"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="382"/>
         <source>Verification code and link</source>
         <translation>验证码和链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="520"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="383"/>
         <source>Code:</source>
         <translation>验证码：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="528"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="391"/>
         <source>Verification code</source>
         <translation>验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="529"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="392"/>
         <source>Copy code</source>
         <translation>复制验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="530"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="393"/>
         <source>Copy the verification code</source>
         <translation>复制验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="532"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="395"/>
         <source>Link:</source>
         <translation>链接：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="537"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="400"/>
         <source>Verification link</source>
         <translation>验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="538"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="401"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="539"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="402"/>
         <source>Copy the verification link</source>
         <translation>复制验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="541"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="404"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="542"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="405"/>
         <source>Open the verification link in the browser</source>
         <translation>在浏览器中打开验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="555"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="418"/>
         <source>Remote images blocked</source>
         <translation>已阻止远程图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="556"/>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="685"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="419"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="548"/>
         <source>Remote images were blocked to protect your privacy.</source>
         <translation>为保护你的隐私，已阻止远程图片。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="559"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="422"/>
         <source>Load the remote images of this message</source>
         <translation>加载此邮件的远程图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="567"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="430"/>
         <source>Large message</source>
         <translation>大邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="570"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="433"/>
         <source>Show original layout</source>
         <translation>显示原始版式</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="571"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="434"/>
         <source>Show the original layout of this large message</source>
         <translation>显示这封大邮件的原始版式</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="573"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="436"/>
         <source>Rendering the original layout can pause the window for a few seconds.</source>
         <translation>渲染原始版式可能会让窗口停顿几秒。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="585"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="448"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="591"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="454"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="592"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="455"/>
         <source>Save the selected attachments</source>
         <translation>保存所选附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="594"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="457"/>
         <source>Save all…</source>
         <translation>全部保存…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="595"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="458"/>
         <source>Save all attachments</source>
         <translation>保存全部附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="597"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="460"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="598"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="461"/>
         <source>Open the selected attachment</source>
         <translation>打开所选附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="611"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="474"/>
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="612"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="475"/>
         <source>(unknown sender)</source>
         <translation>（未知发件人）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="625"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="488"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="640"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="503"/>
         <source>Part of this message could not be read.</source>
         <translation>此邮件的部分内容无法读取。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="647"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="510"/>
         <source>(This message has no text.)</source>
         <translation>（此邮件没有文本内容。）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="686"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="549"/>
         <source>Remote images are blocked: Settings say never to load them.</source>
         <translation>远程图片已被阻止：设置中选择了从不加载。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="704"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="567"/>
         <source>This message would take long to draw, so a simplified layout is shown.</source>
         <translation>这封邮件的排版绘制起来很慢，因此显示的是简化版式。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="707"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="570"/>
         <source>Its end is only in the Text tab.</source>
         <translation>结尾部分只在“文本”标签页中显示。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="708"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="571"/>
         <source>Its end is not shown.</source>
         <translation>结尾部分未显示。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="768"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="631"/>
         <source>Part of this message could not be shown.</source>
         <translation>此邮件的部分内容无法显示。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="819"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="682"/>
         <source>The service gave no raw source for this message.</source>
         <translation>服务端未提供此邮件的原始源码。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="840"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="703"/>
         <source>unknown type</source>
         <translation>未知类型</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="906"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="769"/>
         <source>Loading images…</source>
         <translation>正在加载图片…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="920"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="783"/>
         <source>Links of type “%1” are not opened from mail.</source>
         <translation>不会从邮件中打开“%1”类型的链接。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/message_view.py" line="923"/>
+        <location filename="../../tempmail_desktop/ui/message_view.py" line="786"/>
         <source>This link has no web address and was not opened.</source>
         <translation>此链接没有网址，因此未打开。</translation>
     </message>

@@ -23,10 +23,8 @@ real thing on request. Ordinary mail renders as it is, at once.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Generator
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor
@@ -51,37 +49,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.extract import html_to_text
-from ..core.facts import mail_facts
+from ..core.html_simplify import SimplifiedHtml, simplified_html  # noqa: F401 - re-exported
 from ..core.links import link_mismatch
-from ..core.mime import parse_raw
 from ..core.models import Attachment, Message
-from ..core.html_simplify import (  # noqa: F401 - SimplifiedHtml, simplified_html: re-exported
-    MAX_SIMPLIFIED_IMAGES,
-    SLICE_CHARS,
-    SimplifiedHtml,
-    simplified_html,
-    simplify_html_steps,
+from ..core.reading import (  # noqa: F401 - displayable_text, is_big_html, needs_simplifying: re-exported
+    BIG_TEXT_CHARS,
+    Prepared,
+    displayable_text,
+    is_big_html,
+    needs_simplifying,
+    prepare_steps,
+    url_key,
 )
-from ..core.mail_html import SafeHtml, sanitize_steps
 from ..core.steps import run_to_end
 from .plain import plain_label, plain_tooltip
-from .safe_browser import SafeTextBrowser, cid_key, url_key
+from .safe_browser import SafeTextBrowser
 
 log = logging.getLogger("tempmail.ui")
 
-# A mail Qt would take longer than this to lay out in one go (estimated from
-# its sanitized HTML) is shown simplified, in steps, with "Show original
-# layout": one UI event must not hold the window longer.
-MAX_LAYOUT_MS = 100
-# Above either limit the raw HTML is sanitized in steps too.
-BIG_HTML_CELLS = 500
-BIG_HTML_IMAGES = 300
-# HTML longer than this is sanitized in steps, the Text tab showing first
-# (sanitizing runs ~0.1-0.3 ms per KB here).
-STEPPED_HTML_CHARS = 50_000
-# A plain-text view takes ~0.1 ms per line; above this the text goes in by steps, too.
-BIG_TEXT_CHARS = 64_000
 # The text views get this much text per step.
 TEXT_STEP_CHARS = 32_000
 # How long one turn of cooperative work may hold the UI thread.
@@ -89,17 +74,8 @@ STEP_BUDGET_S = 0.010
 # An ordinary mail is shown in the event that opened it if that takes no
 # longer than this; what is left then is done in steps.
 SYNC_BUDGET_S = 0.030
-# The raw source is parsed (headers, inline parts) only below this size: the
-# MIME parser is one long call, too.
-MAX_RAW_PARSE_CHARS = 1_000_000
-# Qt lays out a line with no break opportunity in quadratic time (a 2 MB
-# line took minutes); plain-text views get such lines cut for display.
-MAX_DISPLAY_LINE = 10_000
-
 _LINK_SCHEMES = ("http", "https", "mailto")
 _NEUTRAL_BAR = "background:#f3f3f3; color:#202020; border:1px solid #cfcfcf;"
-_CELL_RE = re.compile(r"<t[dh][\s>]", re.I)
-_IMG_RE = re.compile(r"<img[\s>/]", re.I)
 
 
 def human_size(n: int | None) -> str:
@@ -127,119 +103,6 @@ def human_size(n: int | None) -> str:
 # link_mismatch stays importable from here and as MessageView.link_mismatch.
 
 
-def displayable_text(text: str, max_line: int = MAX_DISPLAY_LINE) -> str:
-    """Text with overlong lines cut (preferably at a space) so a plain-text view stays fast."""
-    if len(text) <= max_line or all(len(line) <= max_line for line in text.split("\n")):
-        return text
-    out: list[str] = []
-    for line in text.split("\n"):
-        while len(line) > max_line:
-            cut = line.rfind(" ", max_line // 2, max_line)
-            cut = cut + 1 if cut > 0 else max_line
-            out.append(line[:cut])
-            line = line[cut:]
-        out.append(line)
-    return "\n".join(out)
-
-
-def is_big_html(markup: str | None) -> bool:
-    """Whether a mail's HTML is big enough to prepare in steps (a cheap look at the raw text)."""
-    if not markup:
-        return False
-    if len(markup) > STEPPED_HTML_CHARS:
-        return True
-    # Table cells and images, more than bytes, are what Qt's layout pays for.
-    return len(_CELL_RE.findall(markup)) > BIG_HTML_CELLS or len(_IMG_RE.findall(markup)) > BIG_HTML_IMAGES
-
-
-def needs_simplifying(safe: SafeHtml) -> bool:
-    """Whether sanitized HTML would hold the UI thread too long rendered as it is."""
-    return safe.estimated_layout_ms() > MAX_LAYOUT_MS or len(safe.images) > BIG_HTML_IMAGES
-
-
-# -- preparing a message (pure Python, in steps) ----------------------------------
-
-
-@dataclass
-class _Prepared:
-    code: str | None = None
-    link: str | None = None
-    text: str | None = None  # None: keep the message's own text shown
-    remote_images: dict[str, str] = field(default_factory=dict)  # url_key -> URL as written
-    inline_images: dict[str, bytes] = field(default_factory=dict)
-    headers: list[tuple[str, str]] = field(default_factory=list)
-    attachments: list[Attachment] = field(default_factory=list)
-    safe: SafeHtml | None = None  # the HTML as it reaches Qt
-    slices: list[str] | None = None  # None: render the HTML as it is
-    simplified_cut: bool = False
-
-
-def _prepare_steps(message: Message, *, big: bool) -> Generator[None, None, _Prepared]:
-    """Everything shown besides the HTML itself, in steps of a few milliseconds.
-
-    ``big``: the mail is shown by steps, so no single call may read all of it.
-    The HTML is sanitized here (:mod:`~tempmail_desktop.core.mail_html`) and
-    simplified when it would still cost Qt too much. Pure Python over model
-    data: no widget is touched here.
-    """
-    markup = message.html or None
-    prepared = _Prepared()
-    safe = prepared.safe = yield from sanitize_steps(markup)
-    remote: dict[str, str] = {}
-    for url in safe.remote_urls():
-        remote.setdefault(url_key(url), url)
-    prepared.remote_images = remote
-    references = [image.ref for image in safe.images if image.kind == "cid"]
-    simplify = bool(markup) and needs_simplifying(safe)
-    yield
-
-    if simplify and markup:
-        simplified = yield from simplify_html_steps(safe.html)
-        prepared.slices, prepared.simplified_cut = simplified.slices, simplified.cut
-        if not message.text:
-            prepared.text = simplified.text
-    yield
-    # The code and link the store worked out (core/facts.py), as every surface
-    # shows them. A small mail that never went through the store (nothing worked
-    # out) is read by the same function; a big one is not read again here.
-    prepared.code, prepared.link = message.code, message.link
-    if not (prepared.code or prepared.link or big):
-        facts = mail_facts(message)
-        prepared.code, prepared.link = facts.code, facts.link
-    yield
-    if not message.text and not simplify:
-        if big and markup:
-            # One call, not divisible into steps: read the sanitized HTML, which
-            # is shorter and well-formed (its break opportunities are not text).
-            prepared.text = html_to_text(safe.html).replace("\u200b", "")
-        else:
-            # Ordinary size: html_to_text reuses the reading extract_otp just cached.
-            prepared.text = html_to_text(markup) if markup else ""
-        yield
-
-    prepared.inline_images = {cid_key(a.content_id): a.data for a in message.attachments if a.content_id and a.data}
-    headers = dict(message.headers)
-    attachments = [a for a in message.attachments if not a.inline]
-    wanted_cids = {cid_key(ref) for ref in references[:MAX_SIMPLIFIED_IMAGES * 4]}
-    wanted_cids -= prepared.inline_images.keys()
-    raw = message.raw or ""
-    hints_attachments = not message.attachments and "content-disposition" in raw[:MAX_RAW_PARSE_CHARS].lower()
-    if raw and len(raw) <= MAX_RAW_PARSE_CHARS and (not headers or wanted_cids or hints_attachments):
-        parsed = parse_raw(raw)
-        headers = headers or parsed.headers
-        for part in parsed.attachments:
-            if part.content_id and part.data:
-                prepared.inline_images.setdefault(cid_key(part.content_id), part.data)
-        if not message.attachments:
-            attachments = [a for a in parsed.attachments if not a.inline]
-    prepared.headers = [
-        # Repeated headers (Received) arrive joined by newlines: one row each.
-        (name, line) for name, value in headers.items() for line in str(value).split("\n")
-    ]
-    prepared.attachments = attachments
-    return prepared
-
-
 # -- the widget ----------------------------------------------------------------
 
 
@@ -260,7 +123,7 @@ class MessageView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._message: Message | None = None
-        self._prepared: _Prepared | None = None
+        self._prepared: Prepared | None = None
         # The cooperative job for a big mail: a generator pumped between events.
         self._job: Generator[None, None, None] | None = None
         self._restore_scroll: int | None = None
@@ -632,13 +495,13 @@ class MessageView(QWidget):
         if message.text:
             yield from self._plain_text_steps(self.text_view, message.text)
         try:
-            prepared = yield from _prepare_steps(message, big=big)
+            prepared = yield from prepare_steps(message, big=big)
         except Exception:
             # A mail that breaks a parser must still show its text; its HTML,
             # not sanitized, is not shown at all.
             log.exception("a message could not be prepared for display")
             self.statusMessage.emit(self.tr("Part of this message could not be read."))
-            prepared = _Prepared(text=None if message.text else "")
+            prepared = Prepared(text=None if message.text else "")
             if message.html:
                 prepared.slices = []
         if prepared.text is not None:
@@ -661,7 +524,7 @@ class MessageView(QWidget):
             yield
         view.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def _apply(self, prepared: _Prepared) -> None:
+    def _apply(self, prepared: Prepared) -> None:
         message = self._message
         assert message is not None
         self._prepared = prepared

@@ -54,6 +54,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from ..core.reading import cid_key, url_key  # noqa: F401 - cid_key: re-exported for callers of this module
 from ..core.steps import run_to_end  # noqa: F401 - re-exported for callers of this module
 from ..core.links import deceptive_text
 from ..core.mail_html import MailImage, SafeHtml, image_index, image_kind, image_name, sanitize
@@ -74,21 +75,6 @@ RASTER_FORMATS = frozenset({b"png", b"jpg", b"jpeg", b"gif", b"bmp", b"webp", b"
 
 _IMAGE = QTextDocument.ResourceType.ImageResource.value
 _STYLESHEET = QTextDocument.ResourceType.StyleSheetResource.value
-
-
-def cid_key(value: str) -> str:
-    """The form a Content-ID is compared in: no ``cid:``, no angle brackets, lower case."""
-    text = value.strip()
-    if text[:4].lower() == "cid:":
-        text = text[4:]
-    return text.strip().strip("<>").strip().lower()
-
-
-def url_key(url: QUrl | str) -> str:
-    """One spelling per address, so a fetched image matches the request Qt makes for it."""
-    qurl = url if isinstance(url, QUrl) else QUrl(url.strip())
-    # Fully encoded, a literal "#" elsewhere is %23, so the first one starts the fragment.
-    return qurl.toString(QUrl.ComponentFormattingOption.FullyEncoded).split("#", 1)[0]
 
 
 def remote_image_urls(markup: str | None) -> list[str]:
