@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from html.entities import html5 as _HTML5_ENTITIES
 from urllib.parse import unquote
 
+from .invisible import DROP_INVISIBLE
+
 __all__ = [
     "extract_links",
     "extract_otp",
@@ -96,12 +98,9 @@ _FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em|rem)", re.
 _EMPHATIC_STYLE = re.compile(r"letter-spacing\s*:\s*\.?[1-9]|font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _LARGE_FONT = {"px": 20.0, "pt": 15.0, "em": 1.25, "rem": 1.25}
 
-# Characters that take no room on screen but break searches and previews:
-# soft hyphen, joiners, bidi marks, BOM (newsletters pad their preheaders with them).
-_INVISIBLE = dict.fromkeys(
-    map(ord, "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c"
-             "\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
-)
+# Characters that take no room on screen but break searches and previews
+# (newsletters pad their preheaders with them).
+_INVISIBLE = DROP_INVISIBLE
 _WHITESPACE = re.compile(r"\s+")
 
 

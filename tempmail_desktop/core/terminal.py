@@ -20,18 +20,16 @@ from __future__ import annotations
 
 import re
 
+from .invisible import BIDI_CLASS
+
 # C0 without tab, newline and carriage return, DEL, C1, the bidi
 # embeddings/overrides/isolates and marks, and lone surrogates.
-_UNSAFE = (
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff"
-)
+_UNSAFE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + BIDI_CLASS + "\ud800-\udfff"
 _UNSAFE_IN_TEXT = re.compile(f"\r(?!\n)|[{_UNSAFE}]")
 _UNSAFE_IN_LINE = re.compile(f"[\r\n{_UNSAFE}]")
 # JSON escapes C0 itself; C1, bidi controls and lone surrogates it leaves raw
 # when ``ensure_ascii`` is off.
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f" + BIDI_CLASS + "\ud800-\udfff]")
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

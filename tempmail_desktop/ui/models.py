@@ -37,6 +37,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
+from ..core.invisible import DROP_ZERO_WIDTH
 from ..core.models import Mailbox, Message
 from ..core.timeutil import utcnow
 from .plain import plain_tooltip
@@ -454,7 +455,7 @@ def _search_inputs(message: Message) -> tuple:
 _SEARCH_BODY_CHARS = 600
 # Characters that split words invisibly (soft hyphen, zero-width joiners);
 # mailers sprinkle them into bodies, and the preview line drops them too.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u180e\u200b\u200c\u200d\u2060\ufeff"), None)
+_INVISIBLE = DROP_ZERO_WIDTH
 
 
 def _body_for_search(message: Message) -> str:
