@@ -274,99 +274,99 @@ Open it anyway?</source>
 <context>
     <name>MailboxListModel</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="204"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="205"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="205"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="206"/>
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="206"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="207"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="207"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="208"/>
         <source>Expires</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="208"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="209"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="350"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="351"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="355"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="356"/>
         <source>expires in %n min</source>
         <translation>
             <numerusform>%n 分钟后过期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="359"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="360"/>
         <source>expires in %n h</source>
         <translation>
             <numerusform>%n 小时后过期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="360"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="361"/>
         <source>expires in %1 h %2 min</source>
         <translation>%1 小时 %2 分钟后过期</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="363"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="364"/>
         <source>expires in 1 day</source>
         <translation>1 天后过期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="363"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="364"/>
         <source>expires in %n days</source>
         <translation>
             <numerusform>%n 天后过期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="381"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="382"/>
         <source>%1 (%2)</source>
         <comment>address and unread count</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="389"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="390"/>
         <source>Provider: %1</source>
         <translation>服务商：%1</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="392"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="393"/>
         <source>Created: %1</source>
         <translation>创建时间：%1</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="396"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="397"/>
         <source>Expires: %1 (%2)</source>
         <translation>过期时间：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="403"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="404"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="420"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="421"/>
         <source>1 unread message</source>
         <translation>1 封未读邮件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="420"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="421"/>
         <source>%n unread messages</source>
         <translation>
             <numerusform>%n 封未读邮件</numerusform>
@@ -560,6 +560,7 @@ Open it anyway?</source>
         <location filename="../../tempmail_desktop/ui/main_window.py" line="282"/>
         <location filename="../../tempmail_desktop/ui/main_window.py" line="569"/>
         <location filename="../../tempmail_desktop/ui/main_window.py" line="584"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="593"/>
         <source>Copied %s</source>
         <translation>已复制 %s</translation>
     </message>
@@ -624,87 +625,92 @@ Open it anyway?</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="592"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="595"/>
+        <source>No mail with a verification code yet</source>
+        <translation>还没有含验证码的邮件</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="601"/>
         <source>Delete message</source>
         <translation>删除邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="593"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="602"/>
         <source>Delete “%s” on the service and here?</source>
         <translation>要在服务端和本地删除“%s”吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="598"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="607"/>
         <source>Clear mailbox</source>
         <translation>清空邮箱</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="599"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="608"/>
         <source>Delete all mail in %s on the service and here?</source>
         <translation>要在服务端和本地删除 %s 中的所有邮件吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="604"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="613"/>
         <source>Delete address</source>
         <translation>删除地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="605"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="614"/>
         <source>Delete %s on the service? Its mail will be gone for good.</source>
         <translation>要在服务端删除 %s 吗？其中的邮件将永久消失。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="610"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="619"/>
         <source>Forget address</source>
         <translation>移除地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="611"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="620"/>
         <source>Forget %s and its stored mail on this computer? The service keeps it until it expires.</source>
         <translation>要从本机移除 %s 及其已保存的邮件吗？服务端会保留该地址直到过期。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="629"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="638"/>
         <source>Save attachments to</source>
         <translation>将附件保存到</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="638"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="647"/>
         <source>Saved: %s</source>
         <translation>已保存：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="642"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="651"/>
         <source>Saving %s…</source>
         <translation>正在保存 %s…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="649"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="658"/>
         <source>Saving cancelled. Nothing was left half-written.</source>
         <translation>已取消保存，没有留下不完整的文件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="656"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="665"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="665"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="674"/>
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="666"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="675"/>
         <source>Open “%s” with the program your system uses for it? Only open files you trust.</source>
         <translation>要用系统关联的程序打开“%s”吗？请只打开你信任的文件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="705"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="714"/>
         <source>About Tempmail Desktop</source>
         <translation>关于 Tempmail Desktop</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="706"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="715"/>
         <source>Tempmail Desktop %s
 A desktop inbox for temporary-email services.</source>
         <translation>Tempmail Desktop %s
@@ -732,70 +738,70 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>MessageListModel</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="559"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="560"/>
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="560"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="561"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="561"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="562"/>
         <source>Code</source>
         <translation>验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="562"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="563"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="566"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="567"/>
         <source>Unread and attachments</source>
         <translation>未读和附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="772"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="773"/>
         <source>%1 %2</source>
         <comment>weekday and time</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="781"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="782"/>
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="794"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="795"/>
         <source>The service has deleted this mail; it is kept in your local store</source>
         <translation>服务端已删除此邮件；本地仍保留一份</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="806"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="807"/>
         <source>Verification code: %1</source>
         <translation>验证码：%1</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="818"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="819"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="822"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="823"/>
         <source>1 attachment</source>
         <translation>1 个附件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="822"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="823"/>
         <source>%n attachments</source>
         <translation>
             <numerusform>%n 个附件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="825"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="826"/>
         <source>Kept locally</source>
         <translation>仅存于本地</translation>
     </message>
@@ -1899,39 +1905,44 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="81"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="83"/>
         <source>Tempmail Desktop tray menu</source>
         <translation>Tempmail Desktop 托盘菜单</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="82"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="84"/>
         <source>&amp;Show Tempmail Desktop</source>
         <translation>显示 Tempmail Desktop(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="83"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="85"/>
         <source>&amp;New address…</source>
         <translation>新建地址(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="84"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="86"/>
+        <source>&amp;Copy latest code</source>
+        <translation>复制最新验证码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="87"/>
         <source>&amp;Pause notifications</source>
         <translation>暂停通知(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="85"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="88"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/tray.py" line="133"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="136"/>
         <source>Tempmail Desktop - %n unread</source>
         <translation>
             <numerusform>Tempmail Desktop - %n 封未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="135"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="138"/>
         <source>Notifications paused</source>
         <translation>通知已暂停</translation>
     </message>

@@ -993,6 +993,12 @@ class Store:
         """Every stored mail of a mailbox with its whole body, newest first."""
         return self._listing(_FULL_COLUMNS, provider, address, limit)
 
+    def latest_code(self) -> str | None:
+        """The code of the newest mail that has one, in any mailbox (the tray's "Copy latest code")."""
+        rows = self._read(
+            f"SELECT code FROM messages WHERE code IS NOT NULL AND code != '' ORDER BY {_NEWEST_FIRST} LIMIT 1", ())
+        return rows[0][0] if rows else None
+
     def summaries(self, provider: str, address: str, *, limit: int | None = None) -> list[Message]:
         """Like :meth:`messages` without html, raw and headers and with only the
         first ``SUMMARY_TEXT_CHARS`` of text: for lists and previews. They

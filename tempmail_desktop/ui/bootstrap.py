@@ -80,6 +80,7 @@ async def build_application(app: QApplication, *, request_quit: Callable[[], Non
     if tray is not None:
         tray.showRequested.connect(window.bring_to_front)
         tray.newAddressRequested.connect(lambda: (window.bring_to_front(), window.new_address()))
+        tray.copyCodeRequested.connect(window.copy_latest_code)
         tray.quitRequested.connect(request_quit)
         tray.show()
     window.set_close_to_tray(tray is not None and bool(settings.get("tray.close_to_tray")))

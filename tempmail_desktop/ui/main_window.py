@@ -585,6 +585,15 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("No verification code in the open message or this mailbox"), 5000)
 
+    def copy_latest_code(self) -> None:
+        """The tray's "Copy latest code": the newest code in any mailbox, as stored."""
+        code = self.service.store.latest_code()
+        if code:
+            QGuiApplication.clipboard().setText(code)
+            self.statusBar().showMessage(self.tr("Copied %s") % code, 5000)
+        else:
+            self.statusBar().showMessage(self.tr("No mail with a verification code yet"), 5000)
+
     def delete_message(self) -> None:
         mailbox, message = self.current_mailbox(), self._current_message
         if mailbox is None or message is None:

@@ -38,6 +38,7 @@ def balloons_are_relayed(bus: QDBusConnection) -> bool:
 class TrayIcon(QObject):
     showRequested = Signal()
     newAddressRequested = Signal()
+    copyCodeRequested = Signal()  # "Copy latest code": the newest code in any mailbox
     quitRequested = Signal()
     pausedChanged = Signal(bool)
     messageClicked = Signal()  # the last balloon shown was clicked
@@ -60,6 +61,7 @@ class TrayIcon(QObject):
             self.destroyed.connect(self.menu.deleteLater)
         self.act_show = self._add_action("trayShow", self.showRequested.emit)
         self.act_new = self._add_action("trayNewAddress", self.newAddressRequested.emit)
+        self.act_copy_code = self._add_action("trayCopyCode", self.copyCodeRequested.emit)
         self.menu.addSeparator()
         self.act_pause = self._add_action("trayPause", None)
         self.act_pause.setCheckable(True)
@@ -81,6 +83,7 @@ class TrayIcon(QObject):
         self.menu.setAccessibleName(self.tr("Tempmail Desktop tray menu"))
         self.act_show.setText(self.tr("&Show Tempmail Desktop"))
         self.act_new.setText(self.tr("&New address…"))
+        self.act_copy_code.setText(self.tr("&Copy latest code"))
         self.act_pause.setText(self.tr("&Pause notifications"))
         self.act_quit.setText(self.tr("&Quit"))
         self._update_tooltip()

@@ -121,17 +121,18 @@ def test_the_app_icon_renders_from_the_svg(qapp):
     assert image.pixelColor(2, 2).alpha() == 0  # a transparent corner, not a square tile
 
 
-def test_the_menu_offers_show_new_pause_and_quit(tray):
+def test_the_menu_offers_show_new_copy_code_pause_and_quit(tray):
     actions = [a for a in tray.menu.actions() if not a.isSeparator()]
     assert [a.text().replace("&", "") for a in actions] == [
-        "Show Tempmail Desktop", "New address…", "Pause notifications", "Quit"]
-    assert [a.isCheckable() for a in actions] == [False, False, True, False]
+        "Show Tempmail Desktop", "New address…", "Copy latest code", "Pause notifications", "Quit"]
+    assert [a.isCheckable() for a in actions] == [False, False, False, True, False]
     assert tray.icon.contextMenu() is tray.menu
 
 
 @pytest.mark.parametrize(("action", "signal"), [
     ("trayShow", "showRequested"),
     ("trayNewAddress", "newAddressRequested"),
+    ("trayCopyCode", "copyCodeRequested"),
     ("trayQuit", "quitRequested"),
 ])
 def test_menu_items_ask_for_their_action(tray, qtbot, action, signal):
