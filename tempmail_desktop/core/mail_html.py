@@ -31,6 +31,7 @@ import html
 import re
 from collections.abc import Generator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from .html_tokens import END, RAW, START, TEXT, tokens
 
@@ -148,17 +149,31 @@ class SafeHtml:
         """
         return self.layout_cost / LAYOUT_UNITS_PER_MS + len(self.html) / LAYOUT_CHARS_PER_MS
 
-    def remote_urls(self) -> list[str]:
-        """The http(s) images the mail shows, first spelling of each, in order."""
-        seen: set[str] = set()
-        found: list[str] = []
+    def remote_images(self) -> dict[str, str]:
+        """The http(s) images the mail shows: :func:`url_key` -> first spelling, in order."""
+        found: dict[str, str] = {}
         for image in self.images:
             if image.kind == "remote":
-                key = image.ref.split("#", 1)[0]
-                if key not in seen:
-                    seen.add(key)
-                    found.append(image.ref)
+                found.setdefault(url_key(image.ref), image.ref)
         return found
+
+    def remote_urls(self) -> list[str]:
+        """The http(s) images the mail shows, first spelling of each, in order."""
+        return list(self.remote_images().values())
+
+
+def url_key(url: str) -> str:
+    """One spelling per image address (scheme and host in lower case, no fragment),
+    so the images the reader asked for match the ones fetched for it."""
+    text = url.strip().split("#", 1)[0]
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return text
+    netloc = parts.netloc
+    if "@" not in netloc:
+        netloc = netloc.lower()
+    return parts._replace(scheme=parts.scheme.lower(), netloc=netloc, fragment="").geturl()
 
 
 def image_name(index: int) -> str:

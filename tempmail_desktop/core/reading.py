@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Generator
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from .extract import html_to_text
 from .facts import mail_facts
 from .html_simplify import MAX_SIMPLIFIED_IMAGES, simplify_html_steps
-from .mail_html import SafeHtml, sanitize_steps
+from .mail_html import SafeHtml, sanitize_steps, url_key  # noqa: F401 - url_key: re-exported
 from .mime import parse_raw
 from .models import Attachment, Message
 
@@ -52,20 +51,6 @@ def cid_key(value: str) -> str:
     if text[:4].lower() == "cid:":
         text = text[4:]
     return text.strip().strip("<>").strip().lower()
-
-
-def url_key(url: str) -> str:
-    """One spelling per image address (scheme and host in lower case, no fragment),
-    so the images the reader asked for match the ones fetched for it."""
-    text = url.strip().split("#", 1)[0]
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return text
-    netloc = parts.netloc
-    if "@" not in netloc:
-        netloc = netloc.lower()
-    return parts._replace(scheme=parts.scheme.lower(), netloc=netloc, fragment="").geturl()
 
 
 def displayable_text(text: str, max_line: int = MAX_DISPLAY_LINE) -> str:
@@ -123,10 +108,7 @@ def prepare_steps(message: Message, *, big: bool) -> Generator[None, None, Prepa
     markup = message.html or None
     prepared = Prepared()
     safe = prepared.safe = yield from sanitize_steps(markup)
-    remote: dict[str, str] = {}
-    for url in safe.remote_urls():
-        remote.setdefault(url_key(url), url)
-    prepared.remote_images = remote
+    prepared.remote_images = safe.remote_images()
     references = [image.ref for image in safe.images if image.kind == "cid"]
     simplify = bool(markup) and needs_simplifying(safe)
     yield

@@ -601,8 +601,7 @@ class MessageView(QWidget):
         except StopIteration:
             self._finish_loading()
             return
-        self._job = job
-        self._pump_timer.start()
+        self._start_job(job)
 
     def _start_job(self, job: Generator[None, None, None]) -> None:
         self._job = job

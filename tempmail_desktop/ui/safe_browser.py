@@ -79,10 +79,7 @@ _STYLESHEET = QTextDocument.ResourceType.StyleSheetResource.value
 
 def remote_image_urls(markup: str | None) -> list[str]:
     """The http(s) images a mail's HTML shows (and "Load images" would fetch), first spelling of each."""
-    found: dict[str, str] = {}
-    for url in sanitize(markup).remote_urls():
-        found.setdefault(url_key(url), url)
-    return list(found.values())
+    return sanitize(markup).remote_urls()
 
 
 def decode_image(data: bytes | None, pixels_left: int = MAX_IMAGE_PIXELS) -> QImage | None:
