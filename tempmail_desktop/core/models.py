@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from .timeutil import to_iso
@@ -203,3 +203,29 @@ class ServerOtp:
     subject: str | None = None
     received_at: datetime | None = None
     note: str | None = None
+
+
+@dataclass(frozen=True)
+class ProviderInfo:
+    """What a service is and can do; the registry and UI read only this."""
+
+    id: str
+    name: str
+    api_doc: str
+    default_base_url: str
+    capabilities: frozenset[Capability]
+    key_required: bool = True
+    default_key: str | None = None
+    key_help: str = ""
+    default_ws_url: str | None = None
+    # Polling: quick while the user waits for mail, slow when idle (seconds).
+    poll_active: float = 5.0
+    poll_idle: float = 60.0
+    daily_quota: int | None = None
+    retention: timedelta | None = None  # how long the service keeps mail
+    homepage: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def env_prefix(self) -> str:
+        return f"TEMPMAIL_{self.id.upper()}"

@@ -13,8 +13,6 @@ import json
 import logging
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any, ClassVar
 from urllib.parse import quote
 
@@ -38,6 +36,7 @@ from ..core.models import (
     Domain,
     Mailbox,
     Message,
+    ProviderInfo,
     QuotaState,
     ServerOtp,
 )
@@ -51,32 +50,6 @@ Sink = Callable[[bytes], Awaitable[None] | None]
 Progress = Callable[[int, int | None], None]
 
 ADDRESS_RE = re.compile(r"^[^@\s/\\?#]+@[A-Za-z0-9.-]+\.[A-Za-z0-9-]{2,}$")
-
-
-@dataclass(frozen=True)
-class ProviderInfo:
-    """What a service is and can do; the registry and UI read only this."""
-
-    id: str
-    name: str
-    api_doc: str
-    default_base_url: str
-    capabilities: frozenset[Capability]
-    key_required: bool = True
-    default_key: str | None = None
-    key_help: str = ""
-    default_ws_url: str | None = None
-    # Polling: quick while the user waits for mail, slow when idle (seconds).
-    poll_active: float = 5.0
-    poll_idle: float = 60.0
-    daily_quota: int | None = None
-    retention: timedelta | None = None  # how long the service keeps mail
-    homepage: str = ""
-    notes: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def env_prefix(self) -> str:
-        return f"TEMPMAIL_{self.id.upper()}"
 
 
 class Provider:

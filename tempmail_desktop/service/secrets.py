@@ -19,8 +19,6 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import TypeVar
 
 import keyring
@@ -31,6 +29,7 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 
 from ..core.errors import InvalidKeyError, SecretsUnavailableError
+from ..core.keys import KeyLookup, KeySource, env_var_name, key_problem
 from ..core.redact import redact, register_secret
 
 log = logging.getLogger("tempmail.secrets")
@@ -42,25 +41,6 @@ KEYRING_RETRY_SECONDS = 30.0
 
 _PROVIDER_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
 _T = TypeVar("_T")
-
-
-class KeySource(StrEnum):
-    ENV = "env"
-    KEYRING = "keyring"
-    SESSION = "session"
-    DEFAULT = "default"
-    NONE = "none"
-
-
-@dataclass(frozen=True)
-class KeyLookup:
-    """A key and where it came from, in words fit for the user."""
-
-    key: str | None = field(repr=False)  # a logged lookup must not print the key
-    source: KeySource
-    detail: str
-    # Why the keyring could not be read, when the key had to come from elsewhere.
-    keyring_problem: str | None = None
 
 
 class NoKeyringError(SecretsUnavailableError):
@@ -82,33 +62,6 @@ class KeyringLockedError(SecretsUnavailableError):
 
 class KeyringTimeoutError(SecretsUnavailableError):
     """The keyring did not answer in time (typically a stuck D-Bus service)."""
-
-
-def env_var_name(provider_id: str) -> str:
-    return f"TEMPMAIL_{provider_id.upper()}_KEY"
-
-
-def key_problem(key: str) -> str | None:
-    """Why ``key`` cannot be sent to a service, naming the kind of character
-    and never the key; None when it can be sent.
-
-    Keys travel in HTTP headers (and Cat Mails' in a URL), which carry
-    printable ASCII only: a line break would end the header (httpx refuses
-    it with an error that quotes the whole key), and anything outside ASCII
-    cannot be encoded at all. No service issues keys with such characters,
-    so one is always a paste accident (a trailing line of a file, a
-    non-breaking space from a web page). A space inside is allowed: a
-    header can carry it.
-    """
-    for char in key:
-        code = ord(char)
-        if char in "\r\n":
-            return f"a line break (U+{code:04X})"
-        if code < 0x20 or 0x7F <= code <= 0x9F:
-            return f"a control character (U+{code:04X})"
-        if code > 0x7E:
-            return f"a character that is not plain ASCII (U+{code:04X})"
-    return None
 
 
 def check_key(

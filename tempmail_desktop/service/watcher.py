@@ -21,13 +21,12 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from enum import StrEnum
+from datetime import timedelta
 
 from ..core.errors import AuthError, NotFoundError, QuotaError, TempmailError, UnavailableError
 from ..core.models import Capability, Mailbox, Message
 from ..core.timeutil import utcnow
+from ..core.watch_state import WatchState, WatchStatus
 
 log = logging.getLogger("tempmail.watcher")
 
@@ -38,32 +37,6 @@ QUOTA_PAUSE_UNKNOWN = 15 * 60.0  # a quota error with no reset time: look again 
 MAX_OFFLINE_BACKOFF = 300.0
 PUSH_BACKOFF = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 IDLE_YIELD_LIMIT = 3  # idle intervals an idle mailbox yields its budget to hot ones, at most
-
-
-class WatchStatus(StrEnum):
-    STARTING = "starting"
-    POLLING = "polling"
-    LIVE = "live"  # push connected
-    CHECKING = "checking"
-    OFFLINE = "offline"
-    PAUSED = "paused"  # quota
-    KEY_PROBLEM = "key"
-    EXPIRED = "expired"  # the service deleted the mailbox; its mail stays in the store
-    STOPPED = "stopped"
-
-
-@dataclass
-class WatchState:
-    provider: str
-    address: str
-    status: WatchStatus
-    next_check_at: datetime | None = None
-    detail: str = ""
-    error: TempmailError | None = None
-    # Set when the service's daily quota, not the mailbox's cadence, sets the next check:
-    # the seconds between checks it allows, and the service's name, for the status bar.
-    quota_interval: float | None = None
-    service_name: str = ""
 
 
 class PollBudget:

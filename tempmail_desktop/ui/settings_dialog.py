@@ -38,10 +38,10 @@ from shiboken6 import isValid
 
 from ..core.errors import InvalidKeyError, SecretsUnavailableError
 from ..core.models import Capability
-from ..providers.base import ProviderInfo
+from ..core.models import ProviderInfo
 from ..providers.registry import PROVIDERS
 from ..service import settings as settings_mod
-from ..service.secrets import KeyLookup, KeySource, env_var_name, key_problem
+from ..core.keys import KeyLookup, KeySource, env_var_name, key_problem
 from ..service.settings import Settings
 from .controller import AppController
 from .i18n import LANGUAGES

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel
 
 from ..core.errors import ProtocolError, ServiceFailingError
 from ..core.timeutil import utcnow
-from ..service.watcher import WatchState, WatchStatus
+from ..core.watch_state import WatchState, WatchStatus
 from .plain import bounded
 
 # What a service said goes into the status bar and the mailbox list: one short line.
