@@ -205,7 +205,7 @@ async def scenario_lists(parts, options: dict) -> dict:
     """10,000 mails into the message list and through the filter."""
     from benchmarks.seed import LISTS_BIG
 
-    window, store = parts.window, parts.store
+    window, store = parts.window, parts.controller.service.store
     watch = PaintWatch(window.message_view.viewport())
     await settle(parts)
     result: dict = {}

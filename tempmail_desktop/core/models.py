@@ -229,3 +229,15 @@ class ProviderInfo:
     @property
     def env_prefix(self) -> str:
         return f"TEMPMAIL_{self.id.upper()}"
+
+
+@dataclass(frozen=True)
+class GptMailStats:
+    """``/api/stats``: service-wide numbers (not this key's usage)."""
+
+    total_emails: int
+    today_emails: int  # by UTC date
+    emails_24h: int
+    unique_subjects: int  # over the last 24 hours
+    active_domains: int
+    domain_count: int

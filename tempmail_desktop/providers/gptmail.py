@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import datetime, time, timedelta
 from typing import Any
 from urllib.parse import quote
@@ -37,7 +37,7 @@ from ..core.errors import (
     UsageError,
 )
 from ..core.mime import parse_address, parse_raw
-from ..core.models import Capability, Mailbox, Message
+from ..core.models import Capability, GptMailStats, Mailbox, Message
 from ..core.timeutil import UTC, parse_time, utcnow
 from .base import Provider, ProviderInfo
 from .http import retry_after_time
@@ -56,18 +56,6 @@ RAW_LIMIT_CHARS = 100_000  # what the document says the detail call keeps of a s
 
 # The service's own words for domain trouble; any HTTP status, always a refusal.
 _DOMAIN_ERRORS = ("unsupported domain", "no active domains available")
-
-
-@dataclass(frozen=True)
-class GptMailStats:
-    """``/api/stats``: service-wide numbers (not this key's usage)."""
-
-    total_emails: int
-    today_emails: int  # by UTC date
-    emails_24h: int
-    unique_subjects: int  # over the last 24 hours
-    active_domains: int
-    domain_count: int
 
 
 def next_utc_midnight(now: datetime | None = None) -> datetime:

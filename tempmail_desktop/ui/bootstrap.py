@@ -9,10 +9,6 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from ..service.mail import MailService
-from ..service.secrets import Secrets
-from ..service.settings import Settings
-from ..service.store import Store
 from .controller import AppController
 from .i18n import install_translators
 from .icons import app_icon
@@ -27,8 +23,6 @@ log = logging.getLogger("tempmail.ui")
 @dataclass
 class AppParts:
     app: QApplication
-    settings: Settings
-    store: Store
     controller: AppController
     window: MainWindow
     notifier: Notifier
@@ -47,33 +41,24 @@ class AppParts:
         self.notifier.close()  # a note waiting in its group window must not fire on a closed window
         if self.tray is not None:
             self.tray.hide()
-        await self.controller.shutdown()
-        self.store.close()
+        await self.controller.shutdown()  # last: the store closes
         self.window.hide()
         self.window.deleteLater()
 
 
-def _refresh_unread(parts: AppParts) -> None:
-    total = sum(parts.store.unread_counts().values())
-    parts.notifier.set_unread_total(total)
-
-
 async def build_application(app: QApplication, *, request_quit: Callable[[], None], start_hidden: bool = False) -> AppParts:
-    settings = Settings.load()
+    controller = AppController.for_data_folder()
+    settings = controller.settings
     install_translators(app, settings.get("ui.language"))
     apply_theme(app, settings.get("ui.theme"))
     app.setWindowIcon(app_icon())
 
-    store = Store()
-    service = MailService(store=store, settings=settings, secrets=Secrets())
-    controller = AppController(service)
     window = MainWindow(controller)
     tray = TrayIcon(settings, window) if QSystemTrayIcon.isSystemTrayAvailable() else None
     notifier = Notifier(settings, window, tray)
-    parts = AppParts(app, settings, store, controller, window, notifier, tray)
+    parts = AppParts(app, controller, window, notifier, tray)
 
     controller.newMail.connect(notifier.notify_new_mail)
-    controller.messagesChanged.connect(lambda *_: _refresh_unread(parts))
     window.quitRequested.connect(request_quit)
     window.settingsRequested.connect(lambda: _open_settings(parts))
     window.dashboardRequested.connect(lambda: _open_dashboard(parts))
@@ -85,7 +70,7 @@ async def build_application(app: QApplication, *, request_quit: Callable[[], Non
         tray.show()
     window.set_close_to_tray(tray is not None and bool(settings.get("tray.close_to_tray")))
     window.reader.set_remote_images_allowed(settings.get("ui.remote_images") != "never")
-    _refresh_unread(parts)
+    notifier.set_unread_total(controller.unread_total())  # later, it follows window.unreadChanged
 
     hidden = (start_hidden or bool(settings.get("tray.start_hidden"))) and tray is not None
     if not hidden:
@@ -109,7 +94,7 @@ def _open_settings(parts: AppParts) -> None:
     dialog.languageChanged.connect(lambda lang: install_translators(parts.app, lang))
     dialog.themeChanged.connect(lambda theme: apply_theme(parts.app, theme))
     dialog.trayBehaviourChanged.connect(
-        lambda: parts.window.set_close_to_tray(parts.tray is not None and bool(parts.settings.get("tray.close_to_tray")))
+        lambda: parts.window.set_close_to_tray(parts.tray is not None and bool(parts.controller.settings.get("tray.close_to_tray")))
     )
     dialog.remoteImagesChanged.connect(parts.window.reader.set_remote_images_allowed)
     dialog.open()

@@ -2,8 +2,12 @@
 
 It owns the MailService and one watcher per mailbox, runs every job as a
 named, cancellable asyncio task, and turns results into Qt signals. It is the
-single route by which errors reach the user: services raise, this emits
-``errorOccurred``, the window shows it. Widgets never call a provider.
+only module of ``ui/`` that imports ``service/`` or ``providers/``
+(tests/ui/test_one_route.py): widgets read and act through its methods.
+
+Errors go back to whoever asked: a job started with ``on_error`` reports
+there (a dialog shows it in place), any other job's error goes to
+``errorOccurred``, which the window shows; never both.
 """
 
 from __future__ import annotations
@@ -13,19 +17,79 @@ import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.errors import TempmailError
-from ..core.models import Attachment, Mailbox, Message
-from ..providers.registry import provider_info
+from ..core.errors import TempmailError, UsageError
+from ..core.keys import KeyLookup
+from ..core.models import PUSHED_ID_PREFIX, Attachment, Capability, Domain, GptMailStats, Mailbox, Message, ProviderInfo, QuotaState
+from ..providers.gptmail import GptMailProvider
+from ..providers.registry import PROVIDERS, provider_class
+from ..providers.registry import provider_info as _provider_info
+from ..service import paths
 from ..service import settings as settings_mod
 from ..service.mail import MailService
 from ..service.remote_images import DEFAULT_LIMITS, ImageLimits, fetch_images
+from ..service.secrets import Secrets
+from ..service.settings import Settings
+from ..service.store import Store
 from ..service.watcher import MailboxWatcher, PollBudget
 
 log = logging.getLogger("tempmail.ui")
+
+_T = TypeVar("_T")
+Job = Callable[[], Awaitable[_T]]  # a coroutine *function*: a job cancelled before it starts leaves nothing unawaited
+Reply = Callable[[str, str], None]  # who (a service's name or ""), what went wrong, in the window's words
+
+
+# -- what widgets may know of the services: plain facts, no calls out -------
+
+def provider_info(provider_id: str) -> ProviderInfo:
+    return _provider_info(provider_id)
+
+
+def providers(wanted: Capability | None = None) -> list[ProviderInfo]:
+    """The services, in the registry's order; only those that can ``wanted``."""
+    return [cls.info for cls in PROVIDERS.values() if wanted is None or wanted in cls.info.capabilities]
+
+
+def prefix_problem(provider_id: str, prefix: str) -> str | None:
+    """Why the service would refuse this name before the @, or None."""
+    try:
+        # The check needs no connection: the client is built and dropped unused.
+        provider_class(provider_id)(cast(Any, None)).validate_prefix(prefix)
+    except TempmailError as error:
+        return str(error)
+    return None
+
+
+def setting_default(key: str) -> Any:
+    return settings_mod.setting(key).default
+
+
+def setting_accepts(key: str, value: Any) -> bool:
+    """True when the declared rule of setting ``key`` accepts ``value``."""
+    check = settings_mod.setting(key).check
+    if check is None:
+        return True
+    try:
+        check(value)
+    except ValueError:
+        return False
+    return True
+
+
+def log_folder() -> Path:
+    return paths.log_dir()
+
+
+async def _settled(call: Job[_T]) -> _T | TempmailError:
+    """The result, or the TempmailError as a value."""
+    try:
+        return await call()
+    except TempmailError as error:
+        return error
 
 
 def _sync_key(provider: str, address: str) -> tuple[str, str]:
@@ -49,10 +113,12 @@ class AppController(QObject):
 
     def __init__(self, service: MailService, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # For this module (and tests): widgets use the methods below, never this.
         self.service = service
         self.watchers: dict[tuple[str, str], MailboxWatcher] = {}
         self._budgets: dict[str, PollBudget] = {}
         self._jobs: set[asyncio.Task] = set()
+        self._named: dict[str, asyncio.Task] = {}
         self._closing = False
         # What the store held when it was last compared (see follow_store).
         self._store_sync: asyncio.Task | None = None
@@ -60,47 +126,71 @@ class AppController(QObject):
         self._store_mailboxes: dict[tuple[str, str], Mailbox] = {}
         self._store_stamps: dict[tuple[str, str], tuple[int, ...]] = {}
 
+    @classmethod
+    def for_data_folder(cls, parent: QObject | None = None) -> "AppController":
+        """The controller of the app's own data folder (TEMPMAIL_HOME or the
+        platform's): its settings, store and keys."""
+        settings = Settings.load()
+        return cls(MailService(store=Store(), settings=settings, secrets=Secrets()), parent)
+
     # -- jobs -------------------------------------------------------------
 
-    def run(self, name: str, coro: Awaitable[Any], on_done: Callable[[Any], None] | None = None) -> asyncio.Task:
-        """Run a job as a named task; its TempmailError goes to errorOccurred."""
-        task = asyncio.ensure_future(self._guard(coro, on_done))
+    def run(self, name: str, job: Job[_T], on_done: Callable[[_T], None] | None = None,
+            on_error: Reply | None = None) -> asyncio.Task:
+        """Run ``job()`` as a task named ``name``; a job of that name still
+        running is cancelled first (the newer question replaces the older).
+
+        Its result goes to ``on_done``; its error to ``on_error`` if given,
+        else to ``errorOccurred``. A cancelled job calls neither.
+        """
+        previous = self._named.get(name)
+        if previous is not None and not previous.done():
+            previous.cancel()
+        task = asyncio.ensure_future(self._guard(job, on_done, on_error))
         task.set_name(name)
+        self._named[name] = task
         self._jobs.add(task)
         self.busyChanged.emit(len(self._jobs))
 
         def finished(t: asyncio.Task) -> None:
             self._jobs.discard(t)
+            if self._named.get(name) is t:
+                del self._named[name]
             if not self._closing:
                 self.busyChanged.emit(len(self._jobs))
 
         task.add_done_callback(finished)
         return task
 
-    async def _guard(self, coro: Awaitable[Any], on_done: Callable[[Any], None] | None) -> Any:
+    async def _guard(self, job: Job[Any], on_done: Callable[[Any], None] | None, on_error: Reply | None) -> Any:
+        reply = on_error or self.errorOccurred.emit
         try:
-            result = await coro
+            result = await job()
         except asyncio.CancelledError:
             raise
         except TempmailError as exc:
-            self.report(exc)
+            reply(*self.words_for(exc))
             return None
         except Exception as exc:  # a bug: tell the user plainly, keep the trace in the log
             log.exception("job failed")
-            self.errorOccurred.emit("", self.tr("Something went wrong: %s") % exc)
+            reply("", self.tr("Something went wrong: %s") % exc)
             return None
         if on_done is not None:
             on_done(result)
         return result
 
-    def report(self, error: TempmailError) -> None:
+    def words_for(self, error: TempmailError) -> tuple[str, str]:
+        """Who failed (the service's name, or "") and what the window says."""
         who = ""
         if error.provider:
             try:
                 who = provider_info(error.provider).name
             except TempmailError:
                 who = error.provider
-        self.errorOccurred.emit(who, self.in_window_words(error))
+        return who, self.in_window_words(error)
+
+    def report(self, error: TempmailError) -> None:
+        self.errorOccurred.emit(*self.words_for(error))
 
     def in_window_words(self, error: TempmailError) -> str:
         """What the window says for ``error``: the command's way out ("run
@@ -253,27 +343,119 @@ class AppController(QObject):
                 self.mailboxRemoved.emit(provider, address)
                 await self.unwatch(Mailbox(provider, address))
 
+    # -- what the window reads (the store answers at once: no job) -----------
+
+    @property
+    def settings(self) -> Settings:
+        return self.service.settings
+
+    def mailboxes(self) -> list[Mailbox]:
+        return self.service.store.mailboxes()
+
+    def summaries(self, mailbox: Mailbox) -> list[Message]:
+        return self.service.store.summaries(mailbox.provider, mailbox.address)
+
+    def unread_count(self, provider: str, address: str) -> int:
+        return self.service.store.unread_count(provider, address)
+
+    def unread_total(self) -> int:
+        return sum(self.service.store.unread_counts().values())
+
+    def latest_code(self) -> str | None:
+        """The newest code in any mailbox, as the store worked it out."""
+        return self.service.store.latest_code()
+
+    def attachments_of(self, message: Message) -> list[Attachment]:
+        return self.service.attachments_of(message)
+
+    def default_provider_id(self) -> str:
+        return self.service.default_provider_id()
+
+    def quota_of(self, provider_id: str) -> QuotaState | None:
+        """What the service last said of its quota, if a client for it exists."""
+        provider = next((p for p in self.service.cached_providers() if p.id == provider_id), None)
+        return provider.quota if provider is not None else None
+
+    def current_id(self, mailbox: Mailbox, message_id: str) -> str:
+        """The id a mail has now: a pushed mail's ``push-…`` id gives way to
+        the real one once its listing brought it."""
+        if message_id.startswith(PUSHED_ID_PREFIX):
+            twin = self.service.find_by_fingerprint(mailbox, message_id[len(PUSHED_ID_PREFIX):])
+            if twin is not None:
+                return twin.id
+        return message_id
+
+    def new_open_folder(self) -> Path:
+        """A fresh private folder of the app's cache, for an attachment to open."""
+        return paths.new_open_folder()
+
+    # -- questions to the services, as coroutine functions for run() ---------
+
+    async def domains(self, provider_id: str) -> list[Domain]:
+        return await (await self.service.provider(provider_id)).domains()
+
+    async def key_mailboxes(self, provider_id: str) -> list[Mailbox]:
+        return await (await self.service.provider(provider_id)).key_mailboxes()
+
+    async def key_lookup(self, provider_id: str) -> KeyLookup:
+        return await self.service.key_lookup(provider_id)
+
+    async def save_key(self, provider_id: str, key: str) -> KeyLookup:
+        return await self.service.secrets.set(provider_id, key)
+
+    async def remove_key(self, provider_id: str) -> bool:
+        return await self.service.secrets.delete(provider_id)
+
+    def keep_key_for_session(self, provider_id: str, key: str) -> None:
+        """Keep ``key`` in this process's memory only (the user chose it)."""
+        self.service.secrets.allow_session_only(provider_id, key)
+
+    async def _gptmail(self) -> GptMailProvider:
+        try:
+            return cast(GptMailProvider, await self.service.provider("gptmail"))
+        except ValueError as error:  # a malformed address in the settings or environment
+            raise UsageError(str(error), provider="gptmail") from None
+
+    async def gptmail_statistics(self) -> list[GptMailStats | list | TempmailError]:
+        """The dashboard's five answers, each a value or its error, so one
+        failing part still lets the others show."""
+        provider = await self._gptmail()
+        calls = (provider.stats, provider.hourly, provider.top_subjects, provider.top_domains, provider.top_senders)
+        return list(await asyncio.gather(*(_settled(call) for call in calls)))
+
+    async def request_gptmail_domain(self, domain: str) -> str:
+        return await (await self._gptmail()).request_domain(domain)
+
+    def apply_poll_speed(self, provider_id: str) -> None:
+        """The poll speed setting of a service changed: its watchers follow it."""
+        factor = settings_mod.poll_factor(self.settings, provider_id)
+        for (pid, _address), watcher in self.watchers.items():
+            if pid == provider_id:
+                watcher.poll_factor = factor
+
     # -- actions ----------------------------------------------------------
 
     def create_mailbox(self, provider_id: str, prefix: str | None, domain: str | None,
-                       on_done: Callable[[Mailbox], None] | None = None) -> asyncio.Task:
+                       on_done: Callable[[Mailbox], None] | None = None,
+                       on_error: Reply | None = None) -> asyncio.Task:
         async def job() -> Mailbox:
             mailbox = await self.service.create_mailbox(provider_id, prefix=prefix, domain=domain)
             self.mailboxAdded.emit(mailbox)
             self.watch(mailbox, active=True)
             return mailbox
 
-        return self.run(f"create:{provider_id}", job(), on_done)
+        return self.run(f"create:{provider_id}", job, on_done, on_error)
 
     def add_existing(self, provider_id: str, address: str,
-                     on_done: Callable[[Mailbox], None] | None = None) -> asyncio.Task:
+                     on_done: Callable[[Mailbox], None] | None = None,
+                     on_error: Reply | None = None) -> asyncio.Task:
         async def job() -> Mailbox:
             mailbox = await self.service.resolve_mailbox(address, provider_id)
             self.mailboxAdded.emit(mailbox)
             self.watch(mailbox, active=True)
             return mailbox
 
-        return self.run(f"open:{provider_id}", job(), on_done)
+        return self.run(f"open:{provider_id}", job, on_done, on_error)
 
     def open_message(self, mailbox: Mailbox, message_id: str) -> asyncio.Task:
         async def job() -> Message:
@@ -283,21 +465,22 @@ class AppController(QObject):
             self.messageLoaded.emit(message)
             return message
 
-        return self.run(f"open-message:{message_id}", job())
+        # One reader: opening another mail replaces the fetch of the last one.
+        return self.run("open-message", job)
 
     def delete_message(self, mailbox: Mailbox, message_id: str) -> asyncio.Task:
         async def job() -> None:
             await self.service.delete_message(mailbox, message_id)
             self.messagesChanged.emit(mailbox.provider, mailbox.address)
 
-        return self.run(f"delete-message:{message_id}", job())
+        return self.run(f"delete-message:{message_id}", job)
 
     def clear_mailbox(self, mailbox: Mailbox) -> asyncio.Task:
         async def job() -> None:
             await self.service.clear_mailbox(mailbox)
             self.messagesChanged.emit(mailbox.provider, mailbox.address)
 
-        return self.run(f"clear:{mailbox.address}", job())
+        return self.run(f"clear:{mailbox.address}", job)
 
     def drop_mailbox(self, mailbox: Mailbox, *, upstream: bool) -> asyncio.Task:
         async def job() -> None:
@@ -305,17 +488,23 @@ class AppController(QObject):
             await self.service.drop_mailbox(mailbox, upstream=upstream)
             self.mailboxRemoved.emit(mailbox.provider, mailbox.address)
 
-        return self.run(f"drop:{mailbox.address}", job())
+        return self.run(f"drop:{mailbox.address}", job)
 
-    def rename_mailbox(self, mailbox: Mailbox, prefix: str, domain: str | None) -> asyncio.Task:
+    def rename_mailbox(self, mailbox: Mailbox, prefix: str, domain: str | None,
+                       on_done: Callable[[Mailbox], None] | None = None,
+                       on_error: Reply | None = None) -> asyncio.Task:
         async def job() -> Mailbox:
             await self.unwatch(mailbox)
-            renamed = await self.service.rename_mailbox(mailbox, prefix=prefix, domain=domain)
+            try:
+                renamed = await self.service.rename_mailbox(mailbox, prefix=prefix, domain=domain)
+            except BaseException:
+                self.watch(mailbox, active=True)  # refused or cancelled: the old address is still watched
+                raise
             self.mailboxUpdated.emit(mailbox.address, renamed)
             self.watch(renamed, active=True)
             return renamed
 
-        return self.run(f"rename:{mailbox.address}", job())
+        return self.run(f"rename:{mailbox.address}", job, on_done, on_error)
 
     def save_attachments(self, mailbox: Mailbox, message: Message, folder: Path,
                          only: list[Attachment] | None = None,
@@ -326,7 +515,7 @@ class AppController(QObject):
         async def job() -> list[Path]:
             return await self.service.save_attachments(mailbox, message, folder, only=only, progress=progress)
 
-        return self.run(f"save:{message.id}", job(), on_done)
+        return self.run(f"save:{message.id}:{folder}", job, on_done)
 
     # What one mail's "Load images" may cost (service/remote_images.py); tests narrow the times.
     image_limits: ImageLimits = DEFAULT_LIMITS
@@ -346,12 +535,12 @@ class AppController(QObject):
                 log.exception("remote images failed")
                 return {}
 
-        return self.run("remote-images", job(), on_done)
+        return self.run("remote-images", job, on_done)
 
     # -- shutdown ---------------------------------------------------------
 
     async def shutdown(self) -> None:
-        """Stop watchers and jobs, close the client. Called once, on quit."""
+        """Stop watchers and jobs, close the client and the store. Called once, on quit."""
         self._closing = True
         await self._stop_following_store()
         for watcher in list(self.watchers.values()):
@@ -363,3 +552,4 @@ class AppController(QObject):
         if jobs:
             await asyncio.gather(*jobs, return_exceptions=True)
         await self.service.aclose()
+        self.service.store.close()

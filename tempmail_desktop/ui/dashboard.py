@@ -12,10 +12,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Awaitable, Callable
 from dataclasses import fields
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent, QPalette
@@ -37,12 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import TempmailError, UsageError
+from ..core.errors import TempmailError
+from ..core.models import GptMailStats
 from ..core.timeutil import UTC, utcnow
-from ..providers.gptmail import GptMailProvider, GptMailStats
 from .controller import AppController
 from .plain import plain_label
-from .settings_dialog import fill, start_job
+from .settings_dialog import fill
 
 log = logging.getLogger("tempmail.ui.dashboard")
 
@@ -234,25 +233,6 @@ class _TopList(QTreeWidget):
         return [(self.topLevelItem(i).text(0), self.topLevelItem(i).text(1)) for i in range(self.topLevelItemCount())]
 
 
-async def _gptmail(controller: AppController) -> GptMailProvider:
-    try:
-        return cast(GptMailProvider, await controller.service.provider(PROVIDER_ID))
-    except ValueError as error:  # a malformed address in the settings or environment
-        raise UsageError(str(error), provider=PROVIDER_ID) from None
-
-
-async def _settled(work: Callable[[], Awaitable[Any]]) -> Any:
-    """The result, or the TempmailError: the dialog shows its own errors in place.
-
-    Takes a function, not a coroutine, so that a job cancelled before it
-    starts leaves no inner coroutine that was never awaited.
-    """
-    try:
-        return await work()
-    except TempmailError as error:
-        return error
-
-
 class DashboardDialog(QDialog):
     def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -380,20 +360,19 @@ class DashboardDialog(QDialog):
         self._loading = True
         self.refresh_button.setEnabled(False)
         self._show_status(self.tr("Loading the statistics…"))
-        controller = self.controller
+        # Errors come back here, shown in the dialog, not in the window's bar.
+        self._load_job = self.controller.run("gptmail-stats", self.controller.gptmail_statistics, self._show_loaded,
+                                             on_error=self._show_load_failure)
 
-        async def load() -> list[Any]:
-            provider = await _gptmail(controller)
-            # Each part on its own: a failure in one still lets the others show.
-            return await asyncio.gather(*(_settled(call) for call in (
-                provider.stats, provider.hourly, provider.top_subjects, provider.top_domains, provider.top_senders)))
-
-        self._load_job = start_job(controller, "gptmail-stats", _settled(load), self._show_loaded)
-
-    def _show_loaded(self, outcome: list[Any] | TempmailError) -> None:
+    def _show_load_failure(self, _who: str, text: str) -> None:
         self._loading = False
         self.refresh_button.setEnabled(True)
-        parts = [outcome] * 5 if isinstance(outcome, TempmailError) else outcome
+        log.info("GPTMail statistics not loaded: %s", text)
+        self._show_status(fill(self.tr("Could not load everything: %1"), text), error=True)
+
+    def _show_loaded(self, parts: list[Any]) -> None:
+        self._loading = False
+        self.refresh_button.setEnabled(True)
         stats, hourly, subjects, domains, senders = parts
         if isinstance(stats, GptMailStats):
             for name, label in self.stat_labels.items():
@@ -406,7 +385,8 @@ class DashboardDialog(QDialog):
         failure = next((part for part in parts if isinstance(part, TempmailError)), None)
         if failure is not None:
             log.info("GPTMail statistics not (fully) loaded: %s", failure)
-            self._show_status(fill(self.tr("Could not load everything: %1"), str(failure)), error=True)
+            self._show_status(fill(self.tr("Could not load everything: %1"),
+                                   self.controller.words_for(failure)[1]), error=True)
         else:
             self._show_status(fill(self.tr("Updated at %1."),
                                    QLocale().toString(datetime.now().time(), QLocale.FormatType.ShortFormat)))
@@ -432,22 +412,19 @@ class DashboardDialog(QDialog):
         self._submitting = True
         self.submit_button.setEnabled(False)
         self._show_domain_result(fill(self.tr("Submitting %1…"), domain), error=False)
-        controller = self.controller
-
-        async def submit() -> str:
-            provider = await _gptmail(controller)
-            return await provider.request_domain(domain)
-
-        def done(outcome: str | TempmailError) -> None:
+        def done(submitted: str) -> None:
             self._submitting = False
             self._on_domain_text(self.domain_edit.text())
-            if isinstance(outcome, TempmailError):
-                self._show_domain_result(str(outcome), error=True)
-            else:
-                self._show_domain_result(
-                    fill(self.tr("Submitted %1; the service will check its MX records."), outcome), error=False)
+            self._show_domain_result(
+                fill(self.tr("Submitted %1; the service will check its MX records."), submitted), error=False)
 
-        self._domain_job = start_job(controller, f"gptmail-domain:{domain}", _settled(submit), done)
+        def failed(_who: str, text: str) -> None:
+            self._submitting = False
+            self._on_domain_text(self.domain_edit.text())
+            self._show_domain_result(text, error=True)
+
+        self._domain_job = self.controller.run("gptmail-domain", lambda: self.controller.request_gptmail_domain(domain),
+                                               done, on_error=failed)
 
     # -- closing -----------------------------------------------------------
 

@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import TempmailError
 from ..core.models import Capability, Mailbox
-from ..providers.registry import PROVIDERS, provider_class, provider_info
-from .controller import AppController
+from .controller import AppController, log_folder, prefix_problem, provider_info, providers
 from .plain import bounded, message_box, plain_label
 
 
@@ -89,19 +87,18 @@ def confirm_link(parent: QWidget, shown: str, host: str, address: str) -> bool:
 def show_crash_dialog(kind: str, text: str) -> None:
     if QApplication.instance() is None:
         return
-    from ..service.paths import log_dir
-
     # The error's text may quote a mail or a service: plain text, and short.
     box = message_box(None, QMessageBox.Icon.Critical, QApplication.translate("Crash", "Unexpected error"),
                       QApplication.translate("Crash", "Something went wrong: %1\n\nThe app keeps running. "
                                              "Details are in the log file in %2.")
-                      .replace("%1", bounded(f"{kind}: {text}", 500, lines=8)).replace("%2", str(log_dir())))
+                      .replace("%1", bounded(f"{kind}: {text}", 500, lines=8)).replace("%2", str(log_folder())))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 
 
 class _JobDialog(QDialog):
-    """A dialog that starts one controller job and shows its error inline."""
+    """A dialog that starts controller jobs and shows their errors inline
+    (its own jobs' errors only: they are given ``self.job_failed``)."""
 
     def __init__(self, controller: AppController, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -116,17 +113,20 @@ class _JobDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.buttons.accepted.connect(lambda: self.start())  # each dialog defines start()
         self._pending = False
-        controller.errorOccurred.connect(self._on_error)
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
 
-    def _on_error(self, who: str, text: str) -> None:
-        if self._pending:
-            self._pending = False
-            self.buttons.setEnabled(True)
-            self.show_error(f"{who}: {text}" if who else text)
+    def job_failed(self, who: str, text: str) -> None:
+        """Where this dialog's jobs report: in place, and the Ok button comes back."""
+        self._pending = False
+        self.buttons.setEnabled(True)
+        self.show_error(f"{who}: {text}" if who else text)
+
+    def said_in_place(self, who: str, text: str) -> None:
+        """A side question failed (a list of domains): said here, the form stays usable."""
+        self.show_error(f"{who}: {text}" if who else text)
 
     def begin(self) -> None:
         self._pending = True
@@ -141,9 +141,8 @@ class _JobDialog(QDialog):
 
 def _provider_combo(parent: QWidget, wanted: Capability | None = None) -> QComboBox:
     combo = QComboBox(parent)
-    for pid, cls in PROVIDERS.items():
-        if wanted is None or wanted in cls.info.capabilities:
-            combo.addItem(cls.info.name, pid)
+    for info in providers(wanted):
+        combo.addItem(info.name, info.id)
     return combo
 
 
@@ -157,7 +156,7 @@ class NewAddressDialog(_JobDialog):
         self.setWindowTitle(self.tr("New address"))
         self.provider_combo = _provider_combo(self, Capability.RANDOM_ADDRESS)
         self.provider_combo.setAccessibleName(self.tr("Service"))
-        default = controller.service.default_provider_id()
+        default = controller.default_provider_id()
         self.provider_combo.setCurrentIndex(max(0, self.provider_combo.findData(default)))
         self.random_radio = QRadioButton(self.tr("Random address"), self)
         self.choose_radio = QRadioButton(self.tr("Choose the name"), self)
@@ -216,17 +215,15 @@ class NewAddressDialog(_JobDialog):
         self.hint_label.setText(" ".join(hints))
         self.domain_combo.clear()
         if Capability.DOMAIN_LIST in info.capabilities:
-            async def load():
-                provider = await self.controller.service.provider(pid)
-                return await provider.domains()
-
             def fill(domains) -> None:
                 if self.provider_id() == pid and domains:
                     self.domain_combo.clear()
                     for d in domains:
                         self.domain_combo.addItem(d.name + (f" ({d.kind})" if d.kind else ""), d.name)
 
-            self._domain_job = self.controller.run(f"domains:{pid}", load(), fill)
+            # Switching service replaces the question (same job name): no stale list or error.
+            self._domain_job = self.controller.run("new-address-domains", lambda: self.controller.domains(pid), fill,
+                                                   on_error=self.said_in_place)
         self._update_enabled()
 
     def _update_enabled(self) -> None:
@@ -243,10 +240,9 @@ class NewAddressDialog(_JobDialog):
         if not prefix:
             self.show_error(self.tr("Type the name you want before the @, or choose a random address."))
             return False
-        try:
-            provider_class(self.provider_id())(self.controller.service.http).validate_prefix(prefix)
-        except TempmailError as exc:
-            self.show_error(str(exc))
+        problem = prefix_problem(self.provider_id(), prefix)
+        if problem is not None:
+            self.show_error(problem)
             return False
         self.show_error("")
         return True
@@ -265,7 +261,7 @@ class NewAddressDialog(_JobDialog):
                 self.created.emit(mailbox)
                 self.finish()
 
-        self.controller.create_mailbox(self.provider_id(), prefix, domain, on_done=done)
+        self.controller.create_mailbox(self.provider_id(), prefix, domain, on_done=done, on_error=self.job_failed)
 
 
 class OpenAddressDialog(_JobDialog):
@@ -275,10 +271,10 @@ class OpenAddressDialog(_JobDialog):
         super().__init__(controller, parent)
         self.setWindowTitle(self.tr("Open existing address"))
         self.provider_combo = QComboBox(self)
-        for pid, cls in PROVIDERS.items():
-            caps = cls.info.capabilities
+        for info in providers():
+            caps = info.capabilities
             if Capability.OPEN_ANY_ADDRESS in caps or Capability.KEY_MAILBOXES in caps or Capability.RENAME in caps:
-                self.provider_combo.addItem(cls.info.name, pid)
+                self.provider_combo.addItem(info.name, info.id)
         self.provider_combo.setAccessibleName(self.tr("Service"))
         self.address_combo = QComboBox(self)
         self.address_combo.setEditable(True)
@@ -305,15 +301,13 @@ class OpenAddressDialog(_JobDialog):
         if Capability.KEY_MAILBOXES in caps:
             self.hint_label.setText(self.tr("Pick one of the mailboxes your key may read."))
 
-            async def load():
-                provider = await self.controller.service.provider(pid)
-                return await provider.key_mailboxes()
-
             def fill(boxes) -> None:
-                for mb in boxes or []:
-                    self.address_combo.addItem(mb.address)
+                if self.provider_combo.currentData() == pid:
+                    for mb in boxes or []:
+                        self.address_combo.addItem(mb.address)
 
-            self.controller.run(f"key-mailboxes:{pid}", load(), fill)
+            self.controller.run("open-address-mailboxes", lambda: self.controller.key_mailboxes(pid), fill,
+                                on_error=self.job_failed)
         elif Capability.OPEN_ANY_ADDRESS in caps:
             self.hint_label.setText(self.tr("This service reads any address on its domains."))
         else:
@@ -326,7 +320,8 @@ class OpenAddressDialog(_JobDialog):
             return
         self.begin()
         self.controller.add_existing(self.provider_combo.currentData(), address,
-                                     on_done=lambda mb: self.finish() if mb is not None else None)
+                                     on_done=lambda mb: self.finish() if mb is not None else None,
+                                     on_error=self.job_failed)
 
 
 class RenameDialog(_JobDialog):
@@ -351,25 +346,20 @@ class RenameDialog(_JobDialog):
         layout.addWidget(self.buttons)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Rename"))
 
-        async def load():
-            provider = await controller.service.provider(mailbox.provider)
-            return await provider.domains()
-
         def fill(domains) -> None:
             for d in domains or []:
                 if self.domain_combo.findData(d.name) < 0:
                     self.domain_combo.addItem(d.name, d.name)
 
-        controller.run(f"domains:{mailbox.provider}", load(), fill)
+        controller.run("rename-domains", lambda: controller.domains(mailbox.provider), fill,
+                       on_error=self.said_in_place)
 
     def start(self) -> None:
         prefix = self.prefix_edit.text().strip()
-        try:
-            provider_class(self.mailbox.provider)(self.controller.service.http).validate_prefix(prefix)
-        except TempmailError as exc:
-            self.show_error(str(exc))
+        problem = prefix_problem(self.mailbox.provider, prefix)
+        if problem is not None:
+            self.show_error(problem)
             return
         domain = self.domain_combo.currentData() or self.domain_combo.currentText().strip() or None
         self.begin()
-        task = self.controller.rename_mailbox(self.mailbox, prefix, domain)
-        task.add_done_callback(lambda t: self.finish() if not t.cancelled() and t.result() is not None else None)
+        self.controller.rename_mailbox(self.mailbox, prefix, domain, on_done=self.finish, on_error=self.job_failed)

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import PUSHED_ID_PREFIX, Attachment, Capability, Mailbox, Message
-from ..providers.registry import provider_info
+from ..core.models import Attachment, Capability, Mailbox, Message
 from . import dialogs
-from .controller import AppController
+from .controller import AppController, provider_info
 from .message_bar import MessageBar
 from .message_view import MessageView
 from .models import MailboxListModel, MailboxRow, MessageFilterProxy, MessageListModel
@@ -47,9 +46,7 @@ class MainWindow(QMainWindow):
     def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.service = controller.service
-        self.store = controller.service.store
-        self.settings = controller.service.settings
+        self.settings = controller.settings
         self._close_to_tray = False
         self._states: dict[tuple[str, str], object] = {}
         self._current_message: Message | None = None
@@ -314,12 +311,12 @@ class MainWindow(QMainWindow):
         return MailboxRow(
             mailbox=mailbox,
             provider_name=provider_info(mailbox.provider).name,
-            unread=self.store.unread_count(mailbox.provider, mailbox.address),
+            unread=self.controller.unread_count(mailbox.provider, mailbox.address),
             status="",
         )
 
     def _load_mailboxes(self) -> None:
-        rows = [self._row_for(mb) for mb in self.store.mailboxes()]
+        rows = [self._row_for(mb) for mb in self.controller.mailboxes()]
         self.mailbox_model.set_mailboxes(rows)
         if rows:
             self.mailbox_view.setCurrentIndex(self.mailbox_model.index(0, 0))
@@ -376,7 +373,7 @@ class MainWindow(QMainWindow):
         if mailbox is None:
             self.message_model.set_messages([])
         else:
-            self.message_model.set_messages(self.store.summaries(mailbox.provider, mailbox.address))
+            self.message_model.set_messages(self.controller.summaries(mailbox))
             self.controller.attend(mailbox)  # checked at once, and hot for a while
             self._show_state(mailbox)
         self._update_empty_hint()
@@ -385,18 +382,17 @@ class MainWindow(QMainWindow):
     # -- messages ---------------------------------------------------------
 
     def _on_messages_changed(self, provider: str, address: str) -> None:
-        self.mailbox_model.set_unread(provider, address, self.store.unread_count(provider, address))
+        self.mailbox_model.set_unread(provider, address, self.controller.unread_count(provider, address))
         self._recount_unread()
         current = self.current_mailbox()
         if current is None or (current.provider, current.address) != (provider, address):
             return
         selected = self._current_message.id if self._current_message else None
-        self.message_model.set_messages(self.store.summaries(provider, address))
+        self.message_model.set_messages(self.controller.summaries(current))
         if selected is not None:
-            row = self.message_model.row_of(selected)
-            if row < 0 and selected.startswith(PUSHED_ID_PREFIX):
-                row = self._row_of_fingerprint(selected[len(PUSHED_ID_PREFIX):])
+            row = self.message_model.row_of(self.controller.current_id(current, selected))
             if row >= 0:
+                self._current_message = self.message_model.message_at(row)
                 index = self.message_proxy.mapFromSource(self.message_model.index(row, 0))
                 self.message_view.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
@@ -404,15 +400,6 @@ class MainWindow(QMainWindow):
                 self.reader.set_message(None)
                 self._current_message = None
         self._update_empty_hint()
-
-    def _row_of_fingerprint(self, fingerprint: str) -> int:
-        """The row of the listed twin of a pushed mail (it came without an id)."""
-        for row in range(self.message_model.rowCount()):
-            message = self.message_model.message_at(row)
-            if message is not None and message.fingerprint() == fingerprint:
-                self._current_message = message
-                return row
-        return -1
 
     def _on_message_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         mailbox = self.current_mailbox()
@@ -428,7 +415,7 @@ class MainWindow(QMainWindow):
     def _on_message_loaded(self, message: Message) -> None:
         # Opening marked it read, also when the user has moved on to another mailbox since.
         self.mailbox_model.set_unread(message.provider, message.mailbox,
-                                      self.store.unread_count(message.provider, message.mailbox))
+                                      self.controller.unread_count(message.provider, message.mailbox))
         self._recount_unread()
         mailbox = self.current_mailbox()
         if mailbox is None or message.mailbox != mailbox.address:
@@ -439,23 +426,21 @@ class MainWindow(QMainWindow):
         self.reader.set_message(message)
         self.message_model.mark_seen(message.id, True)
         self.mailbox_model.set_unread(mailbox.provider, mailbox.address,
-                                      self.store.unread_count(mailbox.provider, mailbox.address))
+                                      self.controller.unread_count(mailbox.provider, mailbox.address))
         self._update_actions()
 
     def _recount_unread(self) -> None:
-        self.unreadChanged.emit(sum(self.store.unread_counts().values()))
+        self.unreadChanged.emit(self.controller.unread_total())
 
     def open_message(self, provider: str, address: str, message_id: str) -> None:
         """Select a mailbox and a message (a notification was clicked)."""
         self.bring_to_front()
         self.select_mailbox(provider, address)
-        row = self.message_model.row_of(message_id)
         mailbox = self.current_mailbox()
-        if row < 0 and message_id.startswith(PUSHED_ID_PREFIX) and mailbox is not None:
-            # A pushed mail took its real id from a later listing: find it under that one.
-            twin = self.service.find_by_fingerprint(mailbox, message_id[len(PUSHED_ID_PREFIX):])
-            if twin is not None:
-                row = self.message_model.row_of(twin.id)
+        if mailbox is None:
+            return
+        # A pushed mail may have taken its real id from a later listing since.
+        row = self.message_model.row_of(self.controller.current_id(mailbox, message_id))
         if row >= 0:
             index = self.message_proxy.mapFromSource(self.message_model.index(row, 0))
             self.message_view.setCurrentIndex(index)
@@ -521,8 +506,7 @@ class MainWindow(QMainWindow):
         state = self._states.get((mailbox.provider, mailbox.address))
         self.state_label.setText(describe_state(state) if state else self.tr("Starting…"))
         self.next_countdown.follow(state)  # counts down each second from the real next check
-        provider = next((p for p in self.service.cached_providers() if p.id == mailbox.provider), None)
-        quota = provider.quota if provider else None
+        quota = self.controller.quota_of(mailbox.provider)
         if quota is not None and quota.remaining is not None:
             limit = f"/{quota.limit}" if quota.limit else ""
             self.quota_label.setText(self.tr("Quota left: %s") % f"{quota.remaining}{limit}")
@@ -587,7 +571,7 @@ class MainWindow(QMainWindow):
 
     def copy_latest_code(self) -> None:
         """The tray's "Copy latest code": the newest code in any mailbox, as stored."""
-        code = self.service.store.latest_code()
+        code = self.controller.latest_code()
         if code:
             QGuiApplication.clipboard().setText(code)
             self.statusBar().showMessage(self.tr("Copied %s") % code, 5000)
@@ -629,7 +613,7 @@ class MainWindow(QMainWindow):
 
     def save_all_attachments(self) -> None:
         if self._current_message is not None:
-            self.save_attachments(self.service.attachments_of(self._current_message))
+            self.save_attachments(self.controller.attachments_of(self._current_message))
 
     def save_attachments(self, attachments: list[Attachment]) -> None:
         mailbox, message = self.current_mailbox(), self._current_message
@@ -638,7 +622,7 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Save attachments to"), str(Path.home() / "Downloads"))
         if not folder:
             return
-        resolved = self.service.attachments_of(message)
+        resolved = self.controller.attachments_of(message)
         wanted = {a.name for a in attachments}
         chosen = [a for a in resolved if a.name in wanted] or attachments
 
@@ -674,10 +658,8 @@ class MainWindow(QMainWindow):
         if not dialogs.confirm(self, self.tr("Open attachment"),
                                self.tr("Open “%s” with the program your system uses for it? Only open files you trust.") % attachment.name):
             return
-        from ..service.paths import new_open_folder
-
-        folder = new_open_folder()
-        resolved = [a for a in self.service.attachments_of(message) if a.name == attachment.name] or [attachment]
+        folder = self.controller.new_open_folder()
+        resolved = [a for a in self.controller.attachments_of(message) if a.name == attachment.name] or [attachment]
 
         def done(paths: list[Path]) -> None:
             if paths:

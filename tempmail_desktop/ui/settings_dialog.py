@@ -37,13 +37,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ..core.errors import InvalidKeyError, SecretsUnavailableError
-from ..core.models import Capability
-from ..core.models import ProviderInfo
-from ..providers.registry import PROVIDERS
-from ..service import settings as settings_mod
 from ..core.keys import KeyLookup, KeySource, env_var_name, key_problem
-from ..service.settings import Settings
-from .controller import AppController
+from ..core.models import Capability, ProviderInfo
+from .controller import AppController, providers, setting_accepts, setting_default
 from .i18n import LANGUAGES
 from .plain import plain_label
 
@@ -69,18 +65,6 @@ def fill(template: str, *values: str) -> str:
     return re.sub(r"%(\d)", value, template)
 
 
-def url_is_acceptable(setting_key: str, text: str) -> bool:
-    """True for a blank field or an address the setting's own rule accepts."""
-    check = settings_mod.setting(setting_key).check
-    if check is None:
-        return True
-    try:
-        check(text)
-    except ValueError:
-        return False
-    return True
-
-
 async def _outcome(work: Callable[[], Awaitable[_T]]) -> _T | SecretsUnavailableError:
     """A keyring failure as a value: the dialog answers it in place (with the
     session-only offer) instead of the app-wide error bar.
@@ -92,21 +76,6 @@ async def _outcome(work: Callable[[], Awaitable[_T]]) -> _T | SecretsUnavailable
         return await work()
     except SecretsUnavailableError as error:
         return error
-
-
-def start_job(controller: AppController, name: str, work: Awaitable[_T],
-              on_done: Callable[[_T], None]) -> asyncio.Task:
-    """Run ``work`` through the controller; returns a task that is safe to cancel.
-
-    A dialog cancels its jobs when it closes. Cancelling the controller's own
-    task before its first step would leave ``work`` never awaited (a
-    RuntimeWarning), so the work gets a task of its own, and that is the one
-    to cancel; the controller's task ends with it.
-    """
-    inner = asyncio.ensure_future(work)
-    outer = controller.run(name, inner, on_done)
-    outer.add_done_callback(lambda task: inner.cancel() if task.cancelled() else None)
-    return inner
 
 
 def _chain_tab_order(widgets: list[QWidget]) -> None:
@@ -136,7 +105,7 @@ class ProviderSection(QGroupBox):
         self.lookup: KeyLookup | None = None
         self._busy = False
         self._status_job: asyncio.Task | None = None
-        settings = controller.service.settings
+        settings = controller.settings
         self.setAccessibleName(info.name)
 
         self.about_label = QLabel(self.describe(info), self)
@@ -281,11 +250,11 @@ class ProviderSection(QGroupBox):
     # -- the key ------------------------------------------------------------
 
     def refresh_key_status(self) -> None:
-        pid, service = self.pid, self.controller.service
+        pid, controller = self.pid, self.controller
 
         async def lookup() -> KeyLookup:
             try:
-                return await service.key_lookup(pid)
+                return await controller.key_lookup(pid)
             except InvalidKeyError as error:
                 # A stored key that can never be sent: say so here, and let the
                 # user replace or remove it (it is in the keyring, not the env).
@@ -295,7 +264,7 @@ class ProviderSection(QGroupBox):
             if isValid(self):
                 self.show_lookup(found)
 
-        self._status_job = start_job(self.controller, f"key-status:{pid}", lookup(), show)
+        self._status_job = controller.run(f"key-status:{pid}", lookup, show, on_error=self._job_failed)
 
     def show_lookup(self, lookup: KeyLookup) -> None:
         self.lookup = lookup
@@ -340,6 +309,12 @@ class ProviderSection(QGroupBox):
         self._busy = busy
         self._update_key_buttons()
 
+    def _job_failed(self, _who: str, text: str) -> None:
+        """This section's key jobs report here, beside the key (the section names the service)."""
+        if isValid(self):
+            self._set_busy(False)
+            self._show_problem(text)
+
     def _show_problem(self, text: str) -> None:
         self.key_problem.setText(text)
         self.key_problem.setVisible(bool(text))
@@ -382,7 +357,8 @@ class ProviderSection(QGroupBox):
             self.show_lookup(outcome)
             self._show_note(self.tr("Key saved."))
 
-        controller.run(f"key-save:{pid}", _outcome(lambda: controller.service.secrets.set(pid, key)), done)
+        controller.run(f"key-save:{pid}", lambda: _outcome(lambda: controller.save_key(pid, key)), done,
+                       on_error=self._job_failed)
 
     def keep_for_session(self) -> None:
         key = self.key_edit.text().strip()
@@ -391,7 +367,7 @@ class ProviderSection(QGroupBox):
             return
         if self._refuse_unsendable(key):
             return
-        self.controller.service.secrets.allow_session_only(self.pid, key)
+        self.controller.keep_key_for_session(self.pid, key)
         log.info("the %s key is kept for this session only, at the user's request", self.pid)
         self.key_edit.clear()
         self.session_button.hide()
@@ -419,18 +395,19 @@ class ProviderSection(QGroupBox):
             self._show_note(self.tr("Key removed.") if outcome else self.tr("There was no stored key to remove."))
             self.refresh_key_status()
 
-        controller.run(f"key-remove:{pid}", _outcome(lambda: controller.service.secrets.delete(pid)), done)
+        controller.run(f"key-remove:{pid}", lambda: _outcome(lambda: controller.remove_key(pid)), done,
+                       on_error=self._job_failed)
 
     # -- address and poll speed ----------------------------------------------
 
     def validate_urls(self) -> bool:
-        url_ok = url_is_acceptable(self.url_key, self.url_edit.text())
+        url_ok = setting_accepts(self.url_key, self.url_edit.text())
         self.url_error.setText("" if url_ok else fill(
             self.tr("Use an http:// or https:// address, like %1, or leave it empty."), self.info.default_base_url))
         self.url_error.setVisible(not url_ok)
         ws_ok = True
         if self.ws_edit is not None and self.ws_error is not None and self.ws_key is not None:
-            ws_ok = url_is_acceptable(self.ws_key, self.ws_edit.text())
+            ws_ok = setting_accepts(self.ws_key, self.ws_edit.text())
             self.ws_error.setText("" if ws_ok else fill(
                 self.tr("Use a ws:// or wss:// address, like %1, or leave it empty."), self.info.default_ws_url or ""))
             self.ws_error.setVisible(not ws_ok)
@@ -465,7 +442,7 @@ class SettingsDialog(QDialog):
     def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.settings: Settings = controller.service.settings
+        self.settings = controller.settings
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
@@ -497,7 +474,7 @@ class SettingsDialog(QDialog):
                                "Addresses and check speeds are saved with OK."), page)
         intro.setWordWrap(True)
         column.addWidget(intro)
-        for info in (cls.info for cls in PROVIDERS.values()):
+        for info in providers():
             section = ProviderSection(self.controller, info, page)
             self.sections[info.id] = section
             column.addWidget(section)
@@ -624,7 +601,7 @@ class SettingsDialog(QDialog):
         try:
             for key in changed:
                 # Back at the default: drop it from the file, so a better default can reach the user later.
-                if wanted[key] == settings_mod.setting(key).default:
+                if wanted[key] == setting_default(key):
                     settings.reset(key)
                 else:
                     settings.set(key, wanted[key])
@@ -647,10 +624,7 @@ class SettingsDialog(QDialog):
             if {f"providers.{pid}.base_url", f"providers.{pid}.ws_url"} & set(changed):
                 self.controller.resume_provider(pid)
             if f"providers.{pid}.poll" in changed:
-                factor = settings_mod.poll_factor(self.settings, pid)
-                for (watched_pid, _address), watcher in self.controller.watchers.items():
-                    if watched_pid == pid:
-                        watcher.poll_factor = factor
+                self.controller.apply_poll_speed(pid)
         if "ui.language" in changed:
             self.languageChanged.emit(self.settings.get("ui.language"))
         if "ui.theme" in changed:

@@ -88,7 +88,7 @@ class Desktop:
         self.window = parts.window
         self.controller = parts.controller
         self.notifier = parts.notifier
-        self.store = parts.store
+        self.store = parts.controller.service.store
         self.states: list[tuple[float, str, str, WatchStatus]] = []
         self.controller.watchStateChanged.connect(
             lambda s: self.states.append((time.perf_counter(), s.provider, s.address, s.status)))
@@ -274,7 +274,7 @@ def _after_a_check(app: Desktop, mailbox: Mailbox) -> None:
 def test_new_mail_is_announced_within_the_promised_time(desktop, provider_id):
     app = desktop()
     mailbox = app.new_address(provider_id)
-    poll_interval = provider_info(provider_id).poll_active * poll_factor(app.parts.settings, provider_id)
+    poll_interval = provider_info(provider_id).poll_active * poll_factor(app.parts.controller.settings, provider_id)
     if provider_id == "catmails":
         app.wait(lambda: app.fakes["catmails"].sockets_open() >= 1, "the push connection")
         allowed = 1.0
