@@ -120,3 +120,24 @@ def test_a_dialogs_own_error_is_shown_in_it_not_in_the_window(controller, qloop,
     assert dialog.error_label.text().startswith("GPTMail: ")
     assert dialog.buttons.isEnabled()  # the user can try again
     assert window_errors == []
+
+
+def test_a_refused_rename_leaves_the_old_address_watched(app_controller, qloop, monkeypatch, tempmailg_fake,  # noqa: F811
+                                                         window_errors):
+    monkeypatch.setenv("TEMPMAIL_TEMPMAILG_KEY", "tmg-test-key")
+    controller = app_controller(**{"providers.tempmailg.base_url": tempmailg_fake.url})
+    made: list = []
+    controller.create_mailbox("tempmailg", None, None, on_done=made.append)
+    run_until(qloop, lambda: made, timeout=20, what="a TempMailG address")
+    [mailbox] = made
+    tempmailg_fake.fail_next("500", path="/api/emails/", times=10)
+
+    refused: list[tuple[str, str]] = []
+    renamed: list = []
+    task = controller.rename_mailbox(mailbox, "another-name", mailbox.address.partition("@")[2],
+                                     on_done=renamed.append, on_error=lambda who, text: refused.append((who, text)))
+    run_until(qloop, task.done, timeout=30, what="the rename to be refused")
+
+    assert refused and not renamed and window_errors == []
+    # Mail to the old address still arrives: its watcher runs again.
+    assert (mailbox.provider, mailbox.address) in controller.watchers
