@@ -309,6 +309,13 @@ class ProviderSection(QGroupBox):
         self._busy = busy
         self._update_key_buttons()
 
+    def _begin_key_job(self) -> None:
+        """A key is being saved or removed: buttons off, last answer gone."""
+        self._set_busy(True)
+        self._show_problem("")
+        self._show_note("")
+        self.session_button.hide()
+
     def _job_failed(self, _who: str, text: str) -> None:
         """This section's key jobs report here, beside the key (the section names the service)."""
         if isValid(self):
@@ -337,10 +344,7 @@ class ProviderSection(QGroupBox):
         if not key or not self.save_key_button.isEnabled() or self._refuse_unsendable(key):
             return
         pid, controller = self.pid, self.controller
-        self._set_busy(True)
-        self._show_problem("")
-        self._show_note("")
-        self.session_button.hide()
+        self._begin_key_job()
 
         def done(outcome: KeyLookup | SecretsUnavailableError) -> None:
             if isinstance(outcome, KeyLookup):
@@ -378,10 +382,7 @@ class ProviderSection(QGroupBox):
 
     def remove_key(self) -> None:
         pid, controller = self.pid, self.controller
-        self._set_busy(True)
-        self._show_problem("")
-        self._show_note("")
-        self.session_button.hide()
+        self._begin_key_job()
 
         def done(outcome: bool | SecretsUnavailableError) -> None:
             if not isinstance(outcome, SecretsUnavailableError):
