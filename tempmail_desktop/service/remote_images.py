@@ -7,6 +7,10 @@ as little as it can and cannot be turned against the user:
 * Only the addresses the mail names (and at most a few redirects from them,
   to http or https only). Nothing else is ever contacted: no proxy from the
   environment, no ``.netrc`` credentials, no embedded ``user:pass@``.
+* A redirect never leads further in than the mail's own address: from a
+  public host not into this computer or the local network (a tracker's
+  redirect to ``http://192.168.1.1/…`` would make the reader's machine send
+  a request to their router for the sender).
 * No cookies, in either direction: each mail gets its own client, closed when
   its images are in, and that client's jar refuses every cookie. A cookie set
   by one image is never sent with another, of the same mail or of another.
@@ -30,9 +34,12 @@ Qt-free, like the rest of ``service``; the controller runs it as a job.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
+import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import IntEnum
 
 import httpx
 
@@ -66,6 +73,47 @@ class ImageLimits:
 
 
 DEFAULT_LIMITS = ImageLimits()
+
+
+class Reach(IntEnum):
+    """How far in a network address lies; a redirect may not go lower than it started."""
+
+    THIS_COMPUTER = 0  # loopback
+    LOCAL_NETWORK = 1  # private, link-local, unique-local and other non-global ranges
+    INTERNET = 2
+
+
+def reach_of(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> Reach:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if address.is_loopback or address.is_unspecified:  # 0.0.0.0 reaches this computer too
+        return Reach.THIS_COMPUTER
+    return Reach.INTERNET if address.is_global else Reach.LOCAL_NETWORK
+
+
+async def reach_of_host(host: str) -> Reach:
+    """The innermost reach of what ``host`` names (a literal or every address it resolves to).
+
+    A name that does not resolve gets INTERNET: its request fails on its own.
+    The name is resolved again by the connection, so a host that changes its
+    answer in between (DNS rebinding) is not caught; literal addresses and
+    names such as ``localhost`` are.
+    """
+    try:
+        return reach_of(ipaddress.ip_address(host.strip("[]")))
+    except ValueError:
+        pass
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except OSError:
+        return Reach.INTERNET
+    reaches = []
+    for *_, sockaddr in infos:
+        try:
+            reaches.append(reach_of(ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])))
+        except ValueError:
+            continue
+    return min(reaches, default=Reach.INTERNET)
 
 
 class ImageRefused(Exception):
@@ -157,7 +205,10 @@ def _checked(url: httpx.URL) -> httpx.URL:
 
 async def _fetch_one(client: httpx.AsyncClient, url: str, limits: ImageLimits, budget: _Budget) -> bytes:
     target = _checked(httpx.URL(url))
-    for _hop in range(limits.redirects + 1):
+    start = await reach_of_host(target.host)
+    for hop in range(limits.redirects + 1):
+        if hop and await reach_of_host(target.host) < start:
+            raise ImageRefused("a redirect into this computer or the local network")
         budget.check()  # a spent budget costs the tracker no further request
         request = client.build_request("GET", target)
         response = await client.send(request, stream=True, follow_redirects=False)

@@ -7,8 +7,10 @@ headers, as a mail tracker would; the tests read its log.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import time
 from dataclasses import replace
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -16,6 +18,7 @@ import pytest_asyncio
 from aiohttp import web
 
 from tempmail_desktop.providers.http import HttpClient
+from tempmail_desktop.service import remote_images
 from tempmail_desktop.service.remote_images import DEFAULT_LIMITS, USER_AGENT, fetch_images
 from tests.fakes.tracker import PNG_HEAD, Tracker
 
@@ -274,3 +277,62 @@ async def test_an_image_that_never_finishes_is_given_up_alone(tracker):
 
     assert list(loaded) == [fast]  # fetched after the slow one was given up, one at a time
     assert took < 2.0
+
+
+# -- a redirect may not lead further in than the mail's own address -------------------
+
+
+@pytest.mark.parametrize(("address", "reach"), [
+    ("127.0.0.1", remote_images.Reach.THIS_COMPUTER),
+    ("::1", remote_images.Reach.THIS_COMPUTER),
+    ("0.0.0.0", remote_images.Reach.THIS_COMPUTER),
+    ("::ffff:127.0.0.1", remote_images.Reach.THIS_COMPUTER),
+    ("192.168.1.1", remote_images.Reach.LOCAL_NETWORK),
+    ("10.0.0.138", remote_images.Reach.LOCAL_NETWORK),
+    ("169.254.169.254", remote_images.Reach.LOCAL_NETWORK),  # a cloud machine's metadata service
+    ("fd00::1", remote_images.Reach.LOCAL_NETWORK),
+    ("fe80::1", remote_images.Reach.LOCAL_NETWORK),
+    ("::ffff:192.168.0.1", remote_images.Reach.LOCAL_NETWORK),
+    ("93.184.216.34", remote_images.Reach.INTERNET),
+    ("2606:2800:220:1:248:1893:25c8:1946", remote_images.Reach.INTERNET),
+])
+def test_how_far_in_an_address_lies(address, reach):
+    assert remote_images.reach_of(ipaddress.ip_address(address)) == reach
+
+
+@pytest.mark.asyncio
+async def test_names_of_this_computer_are_known_as_such():
+    assert await remote_images.reach_of_host("localhost") == remote_images.Reach.THIS_COMPUTER
+    assert await remote_images.reach_of_host("[::1]") == remote_images.Reach.THIS_COMPUTER
+
+
+@pytest.fixture
+def tracker_on_the_internet(tracker, monkeypatch):
+    """The loopback tracker, counted as a public host when named by its address
+    (it cannot be one here); ``localhost`` stays this computer."""
+    real = remote_images.reach_of_host
+
+    async def reach(host: str) -> remote_images.Reach:
+        return remote_images.Reach.INTERNET if host == "127.0.0.1" else await real(host)
+
+    monkeypatch.setattr(remote_images, "reach_of_host", reach)
+    return tracker
+
+
+@pytest.mark.asyncio
+async def test_a_public_image_redirecting_into_this_computer_is_refused(tracker_on_the_internet):
+    tracker = tracker_on_the_internet
+    port = httpx.URL(tracker.url).port
+    inward = f"http://localhost:{port}/pixel/router"
+    url = tracker.url + "/away?to=" + quote(inward, safe="")
+
+    assert await fetch_images([url]) == {}
+    assert tracker.paths() == ["/away"]  # the redirect's target was never asked
+
+
+@pytest.mark.asyncio
+async def test_a_redirect_that_stays_as_far_out_is_followed(tracker_on_the_internet):
+    tracker = tracker_on_the_internet
+    url = tracker.url + "/away?to=" + quote(tracker.url + "/pixel/out", safe="")
+
+    assert await fetch_images([url]) == {url: PNG_HEAD + b"out"}
