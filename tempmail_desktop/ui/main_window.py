@@ -682,6 +682,9 @@ class MainWindow(QMainWindow):
         address = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
         if not links.openable(address):
             log.info("refused to open a %s link from a mail", url.scheme() or "relative")
+            # Said, so a click that opens nothing is not taken for a broken app.
+            self.statusBar().showMessage(self.tr("Not opened: only web links (http, https) with an address, "
+                                                 "and mail links, open from a mail."), 8000)
             return
         if links.link_mismatch(shown_text, address) and not dialogs.confirm_link(
                 self, links.reading(shown_text), links.target_host(address), address):

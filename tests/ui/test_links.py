@@ -264,3 +264,4 @@ def test_only_http_https_with_a_host_and_mailto_ever_open(qtbot, window, other_w
     qtbot.wait(50)
     assert questions.asked == []
     assert opened.urls == []
+    assert "not opened" in window.statusBar().currentMessage().lower()  # a click that opens nothing says so
