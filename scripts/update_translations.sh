@@ -9,7 +9,11 @@
 # 2. A string whose context changed (say tr() moved into a class) comes back
 #    from lupdate untranslated; its earlier translation of the same English
 #    text is carried over, and each such string is listed for review.
-# 3. pyside6-lrelease compiles the .ts into the .qm the app loads.
+# 3. The texts of core/texts.py (errors and help from the Qt-free layers,
+#    which the window translates under the context "Errors") are invisible
+#    to lupdate, which drops them; scripts/merge_error_texts.py puts them
+#    back with the translations they had.
+# 4. pyside6-lrelease compiles the .ts into the .qm the app loads.
 # Untranslated strings are listed at the end; tests/ui/test_i18n.py fails
 # while any remain.
 set -euo pipefail
@@ -114,6 +118,8 @@ case $status in
   10) lupdate ;;
   *) exit "$status" ;;
 esac
+
+"$bin/python" scripts/merge_error_texts.py "$TS" "$previous"
 
 "$bin/pyside6-lrelease" "$TS" -qm "$QM"
 echo "wrote $TS and $QM"

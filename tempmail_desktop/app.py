@@ -22,8 +22,9 @@ import sys
 import traceback
 
 from . import APP_DISPLAY_NAME, APP_ID, APP_NAME, APP_ORG, __version__
+from .core import log_names
 
-log = logging.getLogger("tempmail.app")
+log = logging.getLogger(log_names.APP)
 
 
 def instance_server_name() -> str:
@@ -72,12 +73,39 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
+def install_qt_message_log():
+    """Send Qt's own messages (its C++ warnings) to the logger ``tempmail.qt``:
+    a windowed build has no console to print them on, the log file stays.
+    Returns the handler it replaced. Called on the app's start only: under
+    pytest-qt, Qt's messages are the tests' to capture."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger(log_names.QT)
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.ERROR,  # Qt aborts once this returns: the line is written first
+    }
+
+    def forward(kind, context, message: str) -> None:
+        # Qt's category (qt.qpa.xcb, qt.text.font.db) says which part spoke.
+        category = getattr(context, "category", None)
+        if category and category != "default":
+            message = f"{category}: {message}"
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    return qInstallMessageHandler(forward)
+
+
 def run_gui(*, start_hidden: bool = False) -> int:
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtNetwork import QLocalSocket
     from PySide6.QtWidgets import QApplication
 
+    install_qt_message_log()  # first: what Qt says while it starts is kept too
     QCoreApplication.setOrganizationName(APP_ORG)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)

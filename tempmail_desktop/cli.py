@@ -23,7 +23,10 @@ from datetime import datetime
 from pathlib import Path
 
 from . import __version__
+from .core import log_names
 from .core.errors import QuotaError, TempmailError, UsageError
+from .core.keys import env_var_name
+from .core.texts import WayOut
 from .core.models import Mailbox, Message
 from .core.redact import redact
 from .core.terminal import printable, printable_line, terminal_safe_json, writable
@@ -37,7 +40,7 @@ from .service.settings import Settings
 from .service.store import Store
 from .service.watcher import wait_for_new_message
 
-log = logging.getLogger("tempmail.cli")
+log = logging.getLogger(log_names.CLI)
 
 DEFAULT_WAIT_TIMEOUT = 120.0
 EXIT_READER_LEFT = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader left
@@ -167,10 +170,32 @@ def describe_reset(error: QuotaError) -> str:
     return f"; retry after {when} (in {minutes // 60} h {minutes % 60} min)" if minutes >= 60 else f"; retry after {when} (in {minutes} min)"
 
 
+# The command's words for an error's way out; the window has its own
+# (ui/error_words.py). A way out missing here (keep a key for this session
+# only) is one only the window can take, so the command offers nothing.
+COMMAND_WAYS_OUT = {
+    WayOut.SET_KEY: "run 'tempmail key set {provider}' or set {variable}",
+    WayOut.STORE_KEY_AGAIN: "store it again with 'tempmail key set {provider}'",
+    WayOut.NAME_PROVIDER: "name its provider with -p",
+}
+
+
+def command_way_out(error: TempmailError, provider: str | None) -> str:
+    if isinstance(error, QuotaError):
+        return describe_reset(error).removeprefix("; ")
+    words = COMMAND_WAYS_OUT.get(error.way_out) if error.way_out else None
+    if words is None:
+        return ""
+    pid = error.provider or provider or "PROVIDER"
+    return words.format(provider=pid, variable=env_var_name(pid) if pid != "PROVIDER" else "TEMPMAIL_<ID>_KEY")
+
+
 def failure_line(error: TempmailError, provider: str | None) -> str:
     text = str(error)
-    if isinstance(error, QuotaError):
-        text += describe_reset(error)
+    way_out = command_way_out(error, provider)
+    if way_out:
+        sentence = text.endswith(".")
+        text = f"{text.rstrip('.')}; {way_out}" + ("." if sentence else "")
     who = error.provider or provider
     # A service's error text is anyone's text: one line, nothing a terminal obeys.
     return printable_line(redact(f"tempmail: {who}: {text}" if who else f"tempmail: {text}"))
@@ -319,7 +344,10 @@ class Cli:
                 return message.link is not None
             return True
 
-        message = await wait_for_new_message(self.service, mailbox, timeout=self.args.timeout, accept=accept)
+        # Listed while it waits, so an open window checks this mailbox quickly too
+        # (its watcher may be at the idle interval); ended however the wait ends.
+        with self.store.waiting(mailbox.provider, mailbox.address, timeout=self.args.timeout):
+            message = await wait_for_new_message(self.service, mailbox, timeout=self.args.timeout, accept=accept)
         otp, link = message.code, message.link
         if self.args.json:
             emit_json({"message": message.to_json(), "otp": otp, "link": link})

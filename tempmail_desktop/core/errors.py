@@ -2,22 +2,20 @@
 
 Every failure a user can meet is one of these. Providers raise them, the
 service layer passes them on, the CLI maps ``exit_code`` to the contract's
-exit codes and the GUI shows ``str(error)`` in words. Messages never contain
+exit codes. An error's text is a :class:`~tempmail_desktop.core.texts.Said`
+from the catalog (core/texts.py): ``str(error)`` is the English, and the
+window translates its template. How to get out of it is not in the text:
+``way_out`` names it, and the command (cli.py) and the window
+(ui/error_words.py) each say it in their own words. Messages never contain
 an API key (see :mod:`tempmail_desktop.core.redact`).
 """
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
-# The command's way out, as the layers below write it into a message ("run
-# 'tempmail key set gptmail' or set TEMPMAIL_GPTMAIL_KEY"). The window has
-# its own way out (Settings) and offers that instead; see without_command_way_out.
-_COMMAND_WAY_OUT = re.compile(
-    r"\s*[;:,]?\s*(?:or\s+)?(?:run|set your own with|with)\s+'tempmail [^']*'"
-    r"(?:\s+or\s+(?:set\s+)?TEMPMAIL_[A-Z0-9_]+)?"
-)
+from . import texts
+from .texts import WayOut
 
 
 class TempmailError(Exception):
@@ -25,20 +23,24 @@ class TempmailError(Exception):
 
     exit_code = 1
     kind = "error"
+    default_way_out: WayOut | None = None
 
-    def __init__(self, message: str, *, provider: str | None = None) -> None:
+    def __init__(self, message: str, *, provider: str | None = None,
+                 way_out: WayOut | None = None) -> None:
         super().__init__(message)
+        # A plain str (not from the catalog) is shown as it is, in English.
         self.message = message
         self.provider = provider
+        self.way_out = way_out if way_out is not None else self.default_way_out
 
     def __str__(self) -> str:
-        return self.message
+        return str(self.message)
 
-    def without_command_way_out(self) -> str:
-        """The message without what only the command offers ("run 'tempmail
-        key set …'", "or set TEMPMAIL_…_KEY"), for the window, which names
-        its own way out by the error's ``kind``."""
-        return _COMMAND_WAY_OUT.sub("", self.message).strip()
+    @property
+    def said(self) -> texts.Said:
+        """The text as a catalog Said, a plain message wrapped as the service's words."""
+        message = self.message
+        return message if isinstance(message, texts.Said) else texts.SERVICE_WORDS(said=message)
 
 
 class UsageError(TempmailError):
@@ -53,19 +55,34 @@ class AuthError(TempmailError):
 
     exit_code = 3
     kind = "auth"
+    default_way_out = WayOut.SET_KEY
 
 
 class InvalidKeyError(AuthError):
     """A key that can never be sent: it holds a line break, another control
     character, or a character an HTTP header cannot carry. The message says
-    which kind of character and where the key came from, never the key."""
+    which kind of character and where the key came from, never the key.
+    The text says how to fix a key given here; a stored one names its way out."""
 
     kind = "bad-key"
+    default_way_out = None
 
 
 # Words that already tell a user "you hit a limit"; a service's text without
 # them ("Slow down", "Internal error", nothing) is quoted after ours.
 QUOTA_WORDS = ("quota", "rate limit", "rate-limit", "too many requests")
+
+
+def quota_words(said: str | None) -> texts.Said:
+    """What a 429 says, whatever the service sent: a quota or a rate limit."""
+    if isinstance(said, texts.Said) and said.template != texts.SERVICE_WORDS.english:
+        return said  # already our words (GPTMail's, with the reset time)
+    said = (said or "").strip()
+    if not said:
+        return texts.QUOTA_REACHED()
+    if any(words in said.lower() for words in QUOTA_WORDS):
+        return texts.QUOTA_SAID(said=said)
+    return texts.QUOTA_REACHED_SAID(said=said)
 
 
 class QuotaError(TempmailError):
@@ -77,16 +94,12 @@ class QuotaError(TempmailError):
 
     exit_code = 4
     kind = "quota"
+    default_way_out = WayOut.WAIT_QUOTA
 
     def __init__(
-        self, message: str, *, provider: str | None = None, reset_at: datetime | None = None
+        self, message: str | None, *, provider: str | None = None, reset_at: datetime | None = None
     ) -> None:
-        said = message.strip()
-        if not said:
-            message = "quota or rate limit reached"
-        elif not any(words in said.lower() for words in QUOTA_WORDS):
-            message = f"quota or rate limit reached (the service said: {said})"
-        super().__init__(message, provider=provider)
+        super().__init__(quota_words(message), provider=provider)
         self.reset_at = reset_at
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from . import texts
+
 
 class KeySource(StrEnum):
     ENV = "env"
@@ -22,8 +24,9 @@ class KeyLookup:
 
     key: str | None = field(repr=False)  # a logged lookup must not print the key
     source: KeySource
-    detail: str
-    # Why the keyring could not be read, when the key had to come from elsewhere.
+    detail: str  # a texts.Said where it comes from the service layer
+    # Why the keyring could not be read, when the key had to come from elsewhere
+    # (a texts.Said, without a way out: the surface adds its own).
     keyring_problem: str | None = None
 
 
@@ -46,9 +49,9 @@ def key_problem(key: str) -> str | None:
     for char in key:
         code = ord(char)
         if char in "\r\n":
-            return f"a line break (U+{code:04X})"
+            return texts.KEY_HAS_LINE_BREAK(code=f"{code:04X}")
         if code < 0x20 or 0x7F <= code <= 0x9F:
-            return f"a control character (U+{code:04X})"
+            return texts.KEY_HAS_CONTROL(code=f"{code:04X}")
         if code > 0x7E:
-            return f"a character that is not plain ASCII (U+{code:04X})"
+            return texts.KEY_HAS_NON_ASCII(code=f"{code:04X}")
     return None

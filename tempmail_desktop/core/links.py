@@ -62,10 +62,6 @@ __all__ = [
 ]
 
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
-# What of a mailto: link is handed on. bcc goes too: a hidden copy of the
-# user's reply to an address the mail chose is exactly what a hostile mail
-# would want, and nobody needs a stranger's mail to fill in bcc for them.
-MAILTO_FIELDS = ("to", "cc", "subject", "body")
 
 # Link text beyond this is not read: nobody reads a 4 KB link text as an address.
 MAX_TEXT_CHARS = 4_096
@@ -486,7 +482,9 @@ def safe_mailto(url: object) -> str | None:
     """A ``mailto:`` link with only its recipients (to, cc), subject and body; None if not mailto.
 
     Everything else goes: ``attach=``/``attachment=`` (some clients attach the
-    local file they name), ``bcc`` (see :data:`MAILTO_FIELDS`), ``from``,
+    local file they name), ``bcc`` (a hidden copy of the user's reply to an
+    address the mail chose is exactly what a hostile mail would want, and
+    nobody needs a stranger's mail to fill in bcc for them), ``from``,
     ``in-reply-to`` and any other header.
     """
     text = _url_text(url)

@@ -157,10 +157,6 @@ class SafeHtml:
                 found.setdefault(url_key(image.ref), image.ref)
         return found
 
-    def remote_urls(self) -> list[str]:
-        """The http(s) images the mail shows, first spelling of each, in order."""
-        return list(self.remote_images().values())
-
 
 def url_key(url: str) -> str:
     """One spelling per image address (scheme and host in lower case, no fragment),
@@ -243,7 +239,6 @@ class _Builder:
         self.layout_cost = 0
         self.flattened = 0
         self.cut = False
-        self.in_style_element = False
 
     # -- tokens ------------------------------------------------------------
 

@@ -28,9 +28,10 @@ from email.message import Message as EmailMessage
 from email.parser import BytesParser
 from email.utils import parseaddr, unquote
 
+from . import log_names
 from .models import Attachment
 
-log = logging.getLogger("tempmail.mime")
+log = logging.getLogger(log_names.MIME)
 
 # Deep nesting is an attack, not a mail; stop walking well before Python's stack does.
 MAX_DEPTH = 40

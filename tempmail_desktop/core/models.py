@@ -37,7 +37,6 @@ class Capability(StrEnum):
     SERVER_OTP = "server-otp"
     STATISTICS = "statistics"
     DOMAIN_REQUEST = "domain-request"
-    HEALTH = "health"
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,13 @@ def needs_simplifying(safe: SafeHtml) -> bool:
     return safe.estimated_layout_ms() > MAX_LAYOUT_MS or len(safe.images) > BIG_HTML_IMAGES
 
 
+def sender_line(message: Message) -> str | None:
+    """The sender as the reader's header shows it ("Shop <news@shop.example>"); None when unknown."""
+    if message.from_name and message.from_addr:
+        return f"{message.from_name} <{message.from_addr}>"
+    return message.from_name or message.from_addr or None
+
+
 @dataclass
 class Prepared:
     code: str | None = None

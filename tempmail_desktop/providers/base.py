@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import httpx
 
+from ..core import log_names, texts
 from ..core.errors import (
     AuthError,
     NotFoundError,
@@ -44,7 +45,7 @@ from ..core.redact import register_secret
 from ..core.timeutil import parse_time
 from .http import HttpClient, retry_after_time
 
-log = logging.getLogger("tempmail.providers")
+log = logging.getLogger(log_names.PROVIDERS)
 
 Sink = Callable[[bytes], Awaitable[None] | None]
 Progress = Callable[[int, int | None], None]
@@ -87,7 +88,8 @@ class Provider:
         return capability in self.info.capabilities
 
     def unsupported(self, what: str) -> UnsupportedError:
-        return UnsupportedError(f"{self.name} cannot {what}", provider=self.id)
+        """``what`` is one of the declared phrases of texts.py ("list its domains")."""
+        return UnsupportedError(texts.CANNOT(service=self.name, what=texts.phrase(what)), provider=self.id)
 
     def require(self, capability: Capability, what: str) -> None:
         if not self.can(capability):
@@ -95,11 +97,7 @@ class Provider:
 
     def require_key(self) -> str:
         if not self.key:
-            raise AuthError(
-                f"no API key for {self.name}: run 'tempmail key set {self.id}' "
-                f"or set {self.info.env_prefix}_KEY",
-                provider=self.id,
-            )
+            raise AuthError(texts.NO_KEY(service=self.name), provider=self.id)
         return self.key
 
     # -- requests ---------------------------------------------------------
@@ -121,15 +119,12 @@ class Provider:
         path: str,
         *,
         idempotent: bool | None = None,
-        authenticated: bool = True,
         headers: dict[str, str] | None = None,
         **kwargs,
     ) -> Any:
         """Send one API call and return its decoded JSON payload."""
-        all_headers = {"Accept": "application/json"}
-        if authenticated:
-            self.require_key()
-            all_headers.update(self.auth_headers())
+        self.require_key()
+        all_headers = {"Accept": "application/json", **self.auth_headers()}
         if headers:
             all_headers.update(headers)
         response = await self.http.request(
@@ -165,15 +160,13 @@ class Provider:
         status = response.status_code
         ctype = response.headers.get("content-type", "")
         head = body[:200].lstrip().lower()
-        if "html" in ctype or head.startswith((b"<!doctype", b"<html", b"<")):
-            what = f"an HTML page (HTTP {status})"
-        else:
-            what = f"a broken response that is not JSON (HTTP {status})"
         if status == 429:
             return None  # still a quota error, whatever the body
         if status in (401, 403):
             return None
-        raise ProtocolError(f"answered with {what} instead of its API's JSON", provider=self.id)
+        if "html" in ctype or head.startswith((b"<!doctype", b"<html", b"<")):
+            raise ProtocolError(texts.ANSWERED_HTML(status=status), provider=self.id)
+        raise ProtocolError(texts.ANSWERED_NOT_JSON(status=status), provider=self.id)
 
     def envelope_ok(self, payload: dict) -> bool:
         """``success`` (GPTMail, Cat Mails, Worker) or ``status`` (TempMailG)."""
@@ -196,32 +189,33 @@ class Provider:
             reset_at = retry_after_time(response)
             self.quota.exhausted_until = reset_at
             self.quota.remaining = 0
-            return QuotaError(
-                text or "quota or rate limit reached", provider=self.id, reset_at=reset_at
-            )
+            return QuotaError(text, provider=self.id, reset_at=reset_at)
         if status in (401, 403):
-            return AuthError(text or "the API key was rejected", provider=self.id)
+            return AuthError(text or texts.KEY_REJECTED(), provider=self.id)
         if status == 404:
-            return NotFoundError(text or "not found", provider=self.id)
+            return NotFoundError(text or texts.NOT_FOUND(), provider=self.id)
         if status >= 500:
-            return ServiceFailingError(
-                f"service failing (HTTP {status})" + (f": {text}" if text else ""),
-                provider=self.id,
-            )
-        return RejectedError(text or f"request refused (HTTP {status})", provider=self.id)
+            said = (texts.SERVICE_FAILING_SAID(status=status, said=text) if text
+                    else texts.SERVICE_FAILING(status=status))
+            return ServiceFailingError(said, provider=self.id)
+        return RejectedError(text or texts.REQUEST_REFUSED(status=status), provider=self.id)
 
     def expect(self, payload: Any, kind: type, what: str) -> Any:
         """Check a payload's shape so a surprise is a ProtocolError, not a crash."""
         if not isinstance(payload, kind):
-            raise ProtocolError(f"sent {what} in an unexpected shape", provider=self.id)
+            raise self.unexpected_shape(what)
         return payload
+
+    def unexpected_shape(self, what: str) -> ProtocolError:
+        """``what`` is one of the declared phrases of texts.py ("the mail list")."""
+        return ProtocolError(texts.UNEXPECTED_SHAPE(what=texts.phrase(what)), provider=self.id)
 
     # -- addresses --------------------------------------------------------
 
     def check_address(self, address: str) -> str:
         address = address.strip()
         if not ADDRESS_RE.match(address):
-            raise UsageError(f"'{address}' is not an email address", provider=self.id)
+            raise UsageError(texts.NOT_AN_ADDRESS(address=address), provider=self.id)
         return address
 
     def validate_prefix(self, prefix: str) -> None:
@@ -257,7 +251,7 @@ class Provider:
         for message in await self.list_messages(mailbox):
             if message.id == message_id:
                 return message
-        raise NotFoundError(f"no message {message_id} in {mailbox.address}", provider=self.id)
+        raise NotFoundError(texts.NO_MESSAGE_IN(message=message_id, address=mailbox.address), provider=self.id)
 
     async def delete_message(self, mailbox: Mailbox, message_id: str) -> None:
         raise self.unsupported("delete a message")
@@ -290,9 +284,6 @@ class Provider:
 
     async def server_otp(self, mailbox: Mailbox) -> ServerOtp:
         raise self.unsupported("find codes on the server")
-
-    async def health(self) -> dict:
-        raise self.unsupported("report its health")
 
     async def request_domain(self, domain: str) -> str:
         raise self.unsupported("take domain requests")

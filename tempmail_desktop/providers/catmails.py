@@ -1,23 +1,24 @@
 """Cat Mails (https://mails.cat): one ``/api`` entry point plus WebSocket push.
 
 The service reads mail of the API key's own mailboxes (main, aliases and
-temporary ones it created). Listing has two equivalent forms: POST with a
-Bearer header (what we use) and GET with ``key=`` in the URL. New mail is
-pushed over a WebSocket whose URL also carries the key, so every log record
-that might show one of those URLs is redacted before it is created.
+temporary ones it created). Listing has two equivalent forms; we use POST
+with a Bearer header rather than GET with ``key=`` in the URL. New mail is
+pushed over a WebSocket whose URL does carry the key, so every log record
+that might show that URL is redacted before it is created.
 
-Pushed mail has no id: it gets ``push-<fingerprint>`` and the store pairs it
-with the listed twin later (see :func:`match_pushed`).
+Pushed mail has no id: it gets ``push-<digest>`` (:func:`pushed_id`), and
+MailService pairs it with its listed twin later (see :func:`match_pushed`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
 import sys
 import traceback
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from email.utils import getaddresses, parseaddr
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -26,6 +27,7 @@ import httpx
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosedError, InvalidHandshake, InvalidStatus, InvalidURI
 
+from ..core import log_names, texts
 from ..core.errors import (
     AuthError,
     ProtocolError,
@@ -36,11 +38,11 @@ from ..core.errors import (
 )
 from ..core.models import PUSHED_ID_PREFIX, Capability, Mailbox, Message
 from ..core.redact import RedactingFilter, redact
-from ..core.timeutil import parse_time, utcnow
+from ..core.timeutil import parse_time, to_iso, utcnow
 from .base import Provider, ProviderInfo
 from .http import USER_AGENT
 
-log = logging.getLogger("tempmail.catmails")
+log = logging.getLogger(log_names.CATMAILS)
 
 API_PATH = "/api"
 
@@ -109,7 +111,7 @@ class _RedactingLogAdapter(logging.LoggerAdapter):
         )
 
 
-_ws_log = _RedactingLogAdapter(logging.getLogger("websockets.client"))
+_ws_log = _RedactingLogAdapter(logging.getLogger(log_names.WEBSOCKETS_CLIENT))
 
 
 def _guard_logger(name: str) -> None:
@@ -135,7 +137,7 @@ class CatMailsProvider(Provider):
             }
         ),
         key_required=True,
-        key_help="Your Cat Mails API key (starts with mk_), from your account on mails.cat.",
+        key_help=texts.CATMAILS_KEY_HELP(),
         poll_active=10.0,
         poll_idle=120.0,  # push carries new mail; polling is only the safety net
         homepage="https://mails.cat",
@@ -156,7 +158,9 @@ class CatMailsProvider(Provider):
     # -- errors -----------------------------------------------------------
 
     def error_for(self, status: int, payload: Any, response: httpx.Response) -> TempmailError:
-        error = self.error_from_words(self.error_text(payload))
+        # A 429 is a quota or rate limit whatever words came with it (the
+        # document lists none for it, and a limiter in front may answer "Invalid key").
+        error = None if status == 429 else self.error_from_words(self.error_text(payload))
         return error if error is not None else super().error_for(status, payload, response)
 
     def error_from_words(self, text: str | None) -> TempmailError | None:
@@ -165,13 +169,11 @@ class CatMailsProvider(Provider):
             return None
         lowered = text.lower()
         if any(words in lowered for words in _KEY_ERRORS):
-            return AuthError(f"the API key was refused ({text})", provider=self.id)
+            return AuthError(texts.CATMAILS_KEY_REFUSED(said=text), provider=self.id)
         if _SCOPE_ERROR in lowered:
-            return AuthError(
-                f"the API key may not read that mailbox ({text})", provider=self.id
-            )
+            return AuthError(texts.CATMAILS_SCOPE(said=text), provider=self.id)
         if _MISSING_MAIL in lowered:
-            return UsageError(f"no mailbox address was given ({text})", provider=self.id)
+            return UsageError(texts.CATMAILS_NO_ADDRESS(said=text), provider=self.id)
         if _DELETE_REFUSED in lowered:
             return RejectedError(text, provider=self.id)
         return None
@@ -221,17 +223,6 @@ class CatMailsProvider(Provider):
     async def list_messages(self, mailbox: Mailbox) -> list[Message]:
         payload = await self.request(
             "POST", API_PATH, data={"mail": mailbox.address}, idempotent=True
-        )
-        return self.messages_from(payload, mailbox)
-
-    async def list_messages_get(self, mailbox: Mailbox) -> list[Message]:
-        """The documented GET form; the key travels in the URL (redacted in logs)."""
-        key = self.require_key()
-        payload = await self.request(
-            "GET",
-            API_PATH,
-            authenticated=False,
-            params={"type": "getmails", "mail": mailbox.address, "key": key},
         )
         return self.messages_from(payload, mailbox)
 
@@ -293,7 +284,7 @@ class CatMailsProvider(Provider):
         )
 
     def protocol_error(self, what: str) -> ProtocolError:
-        return ProtocolError(f"sent {what} in an unexpected shape", provider=self.id)
+        return self.unexpected_shape(what)
 
     # -- push -------------------------------------------------------------
 
@@ -306,10 +297,7 @@ class CatMailsProvider(Provider):
             parts = None
         if parts is None or parts.scheme not in ("ws", "wss") or not parts.hostname:
             # The URL is the user's setting; say so without echoing it (it may hold a key).
-            raise UsageError(
-                "the Cat Mails WebSocket URL is not a valid ws:// or wss:// address",
-                provider=self.id,
-            )
+            raise UsageError(texts.CATMAILS_BAD_WS_URL(), provider=self.id)
         query = parse_qsl(parts.query, keep_blank_values=True)
         query = [(k, v) for k, v in query if k not in ("key", "mail")]
         query.append(("key", key))
@@ -352,23 +340,15 @@ class CatMailsProvider(Provider):
                     if message is not None:
                         yield message
         except ConnectionClosedError as exc:
-            raise UnavailableError(
-                f"the push connection dropped ({_describe_ws_error(exc)})", provider=self.id
-            ) from None
+            raise UnavailableError(texts.PUSH_DROPPED(reason=_describe_ws_error(exc)), provider=self.id) from None
         except InvalidStatus as exc:
             status = exc.response.status_code
             if status in (401, 403):
-                raise AuthError(
-                    f"the push service refused the API key (HTTP {status})", provider=self.id
-                ) from None
-            raise UnavailableError(
-                f"the push service refused the connection (HTTP {status})", provider=self.id
-            ) from None
+                raise AuthError(texts.PUSH_KEY_REFUSED(status=status), provider=self.id) from None
+            raise UnavailableError(texts.PUSH_REFUSED(status=status), provider=self.id) from None
         except (InvalidHandshake, InvalidURI, OSError, TimeoutError) as exc:
-            raise UnavailableError(
-                f"cannot open the push connection ({_describe_ws_error(exc)})", provider=self.id
-            ) from None
-        raise UnavailableError("the push service closed the connection", provider=self.id)
+            raise UnavailableError(texts.PUSH_CANNOT_OPEN(reason=_describe_ws_error(exc)), provider=self.id) from None
+        raise UnavailableError(texts.PUSH_CLOSED(), provider=self.id)
 
     def pushed_message(self, frame: str | bytes, subscribed: dict[str, str]) -> Message | None:
         """One frame -> a Message, None for acks and noise; raises for errors."""
@@ -383,7 +363,7 @@ class CatMailsProvider(Provider):
             log.warning("catmails: ignoring a push frame of an unexpected shape")
             return None
         if payload.get("success") is False:
-            text = self.error_text(payload) or "the push service reported an error"
+            text = self.error_text(payload) or texts.PUSH_ERROR()
             raise self.error_from_words(text) or RejectedError(text, provider=self.id)
         if not any(key in payload for key in ("from", "to", "subject", "content")):
             return None  # {"success": true} acknowledges the subscription
@@ -399,30 +379,43 @@ class CatMailsProvider(Provider):
             content=payload.get("content"),
             received_at=payload.get("received_at"),
         )
-        message.id = PUSHED_ID_PREFIX + message.fingerprint()
+        message.id = pushed_id(message)
         return message
 
 
-def match_pushed(pushed: Message, listed: list[Message]) -> Message | None:
-    """The listed mail a push was about: same fingerprint, or same mailbox,
-    sender, subject and time with a body that differs only in whitespace."""
-    fingerprint = pushed.fingerprint()
-    for message in listed:
-        if message.fingerprint() == fingerprint:
-            return message
-    if pushed.received_at is None:
-        return None
-    body = _squash(pushed.text)
-    for message in listed:
-        if (
-            message.mailbox.lower() == pushed.mailbox.lower()
-            and message.from_addr.lower() == pushed.from_addr.lower()
-            and message.subject == pushed.subject
-            and message.received_at == pushed.received_at
-            and _squash(message.text) == body
-        ):
-            return message
-    return None
+def pushed_id(message: Message) -> str:
+    """The id a pushed mail gets, as a push carries none: ``push-`` and a digest
+    of everything the push says, so that two mails differing anywhere (a code
+    or a link at the end of a long body, a link only in the HTML) never share
+    one; a listed mail has the digest of the push that announced it."""
+    return PUSHED_ID_PREFIX + _push_digest(message)
+
+
+def match_pushed(pushed: Message, listed: Iterable[Message]) -> Message | None:
+    """The first of ``listed`` that a push was about: the same mailbox and
+    sender (in any case), subject and time, and the same whole text and HTML
+    but for whitespace. MailService decides with this which pushed mail is
+    which listed one."""
+    digest = _push_digest(pushed)
+    return next((message for message in listed if _push_digest(message) == digest), None)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _push_digest(message: Message) -> str:
+    parts = [
+        message.mailbox.lower(),
+        message.from_addr.lower(),
+        message.subject,
+        to_iso(message.received_at) or "",
+        _squash(message.text),
+        _squash(message.html or ""),
+    ]
+    # The store keeps a lone surrogate as U+FFFD: the pushed mail and its stored
+    # copy must digest alike.
+    joined = _LONE_SURROGATE.sub("\ufffd", "\x1f".join(parts))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:32]
 
 
 def _squash(text: str) -> str:
@@ -469,8 +462,8 @@ def _describe_subscription(mailboxes: list[Mailbox]) -> str:
 
 def _describe_ws_error(exc: BaseException) -> str:
     if isinstance(exc, ConnectionRefusedError):
-        return "connection refused"
+        return texts.CONNECTION_REFUSED()
     if isinstance(exc, TimeoutError):
-        return "timed out"
+        return texts.TIMED_OUT()
     text = redact(str(exc)) or type(exc).__name__
     return text[:200]

@@ -10,7 +10,7 @@ Shapes worth knowing:
   ~2MB); only the detail call has the raw source, itself cut to ~100k
   characters with ``raw_size`` giving the real size. Attachments and inline
   images come out of that raw source, so a cut source loses the parts after
-  the cut (see :func:`truncation_note`).
+  the cut (``Message.raw_truncated`` says so).
 * ``generate-email`` quietly picks a random active domain when the asked one
   is not active; we refuse that result rather than hand back an address on a
   domain the user did not choose.
@@ -27,6 +27,7 @@ from urllib.parse import quote
 
 import httpx
 
+from ..core import log_names, texts
 from ..core.errors import (
     AuthError,
     NotFoundError,
@@ -35,6 +36,7 @@ from ..core.errors import (
     RejectedError,
     TempmailError,
     UsageError,
+    quota_words,
 )
 from ..core.mime import parse_address, parse_raw
 from ..core.models import Capability, GptMailStats, Mailbox, Message
@@ -44,15 +46,10 @@ from .http import retry_after_time
 
 LIST_TEXT_FROM_HTML_CHARS = 200_000
 
-log = logging.getLogger("tempmail.providers.gptmail")
+log = logging.getLogger(log_names.GPTMAIL)
 
-PREFIX_RE = re.compile(r"^[A-Za-z0-9._-]{1,32}$")
-PREFIX_RULE = (
-    "a GPTMail prefix is 1 to 32 characters: letters A-Z/a-z, digits 0-9, "
-    "dot (.), underscore (_) and hyphen (-) only"
-)
+PREFIX_RE = re.compile(r"^[A-Za-z0-9._-]{1,32}$")  # the rule of texts.GPTMAIL_PREFIX_RULE
 DOMAIN_RE = re.compile(r"^(?=.{1,253}$)[^\s@/\\?#:.]+(\.[^\s@/\\?#:.]+)+$")
-RAW_LIMIT_CHARS = 100_000  # what the document says the detail call keeps of a source
 
 # The service's own words for domain trouble; any HTTP status, always a refusal.
 _DOMAIN_ERRORS = ("unsupported domain", "no active domains available")
@@ -62,36 +59,6 @@ def next_utc_midnight(now: datetime | None = None) -> datetime:
     """When a daily quota counted by UTC date starts again."""
     now = (now or utcnow()).astimezone(UTC)
     return datetime.combine(now.date() + timedelta(days=1), time(0, 0), tzinfo=UTC)
-
-
-def truncation_note(message: Message) -> str | None:
-    """A sentence telling the user what a cut raw source cost them, or None.
-
-    GPTMail keeps only the first ~100k characters of a source, and attachments
-    are read from that source; this says so, and names attachments that the
-    cut went through (they are left out of ``message.attachments``).
-    """
-    if not message.raw_truncated:
-        return None
-    # Parsed without the declared size: what matters here is where the cut fell.
-    parsed = parse_raw(message.raw or "")
-    sentence = (
-        f"GPTMail keeps only the first {RAW_LIMIT_CHARS:,} characters or so of a mail's "
-        "source, and this mail is longer, so its source is cut short."
-    )
-    if parsed.cut_attachments:
-        names = ", ".join(parsed.cut_attachments)
-        count = len(parsed.cut_attachments)
-        noun = "attachment was" if count == 1 else "attachments were"
-        return (
-            f"{sentence} {count} {noun} cut off and left out ({names}); "
-            "any attachment after the cut is missing too."
-        )
-    if parsed.truncated:
-        return f"{sentence} Any attachment after the cut is missing."
-    if parsed.headers.get("Content-Type", "").lower().startswith("multipart/"):
-        return f"{sentence} The cut fell after the last part, so no attachment is missing."
-    return f"{sentence} The end of the message is missing."
 
 
 class GptMailProvider(Provider):
@@ -119,10 +86,7 @@ class GptMailProvider(Provider):
         key_required=True,
         # The document's public test key, so a new user gets mail with no set-up.
         default_key="gpt-test",
-        key_help=(
-            "Works out of the box with the public test key gpt-test. A personal key "
-            "(about 2000 calls a day) comes from the Linux Do CDK platform."
-        ),
+        key_help=texts.GPTMAIL_KEY_HELP(),
         poll_active=5.0,
         # 2000 calls a day per key: five watched mailboxes polled every 300 s
         # while idle make 1440 calls, which leaves room for the user's own.
@@ -153,35 +117,32 @@ class GptMailProvider(Provider):
             self.quota.remaining = 0
             self.quota.exhausted_until = reset_at
             return QuotaError(
-                f"{text or 'Daily quota exceeded'} (the key's daily calls are used up; "
-                f"they reset at {reset_at:%Y-%m-%d %H:%M} UTC)",
+                texts.GPTMAIL_QUOTA(said=quota_words(text or "Daily quota exceeded"),
+                                    when=f"{reset_at:%Y-%m-%d %H:%M}"),
                 provider=self.id,
                 reset_at=reset_at,
             )
         if status in (401, 403) or "api key" in lowered:
-            reason = text or "the API key was rejected"
+            reason = text or texts.KEY_REJECTED()
             if self.key_is_default:
-                reason += (
-                    f" (the public test key was refused; set your own with "
-                    f"'tempmail key set {self.id}' or {self.info.env_prefix}_KEY)"
-                )
+                reason = texts.TEST_KEY_REFUSED(said=reason)
             return AuthError(reason, provider=self.id)
         if any(words in lowered for words in _DOMAIN_ERRORS):
-            return RejectedError(text or "domain not supported", provider=self.id)
+            return RejectedError(text or texts.DOMAIN_NOT_SUPPORTED(), provider=self.id)
         if status == 404:
-            return NotFoundError(text or "not found", provider=self.id)
+            return NotFoundError(text or texts.NOT_FOUND(), provider=self.id)
         return super().error_for(status, payload, response)
 
     # -- addresses --------------------------------------------------------
 
     def validate_prefix(self, prefix: str) -> None:
         if not PREFIX_RE.match(prefix):
-            raise UsageError(f"'{prefix}' cannot be used: {PREFIX_RULE}", provider=self.id)
+            raise UsageError(texts.GPTMAIL_PREFIX_RULE(prefix=prefix), provider=self.id)
 
     def _check_domain(self, domain: str) -> str:
         cleaned = domain.strip().lstrip("@").rstrip(".").lower()
         if not DOMAIN_RE.match(cleaned):
-            raise UsageError(f"'{domain}' is not a domain name (like example.com)", provider=self.id)
+            raise UsageError(texts.NOT_A_DOMAIN_LIKE(domain=domain), provider=self.id)
         return cleaned
 
     async def create_mailbox(self, *, prefix: str | None = None, domain: str | None = None) -> Mailbox:
@@ -197,20 +158,14 @@ class GptMailProvider(Provider):
         data = self._data(payload, dict, "a new address")
         address = data.get("email")
         if not isinstance(address, str) or "@" not in address:
-            raise ProtocolError("sent a new address in an unexpected shape", provider=self.id)
+            raise self.unexpected_shape("a new address")
         address = address.strip()
         local, _, got_domain = address.rpartition("@")
         if domain is not None and got_domain.lower() != domain:
             # The document: an inactive domain is silently swapped for a random one.
-            raise RejectedError(
-                f"{domain} is not an active GPTMail domain (the service offered "
-                f"{address} instead); pick another domain or leave it out",
-                provider=self.id,
-            )
+            raise RejectedError(texts.DOMAIN_NOT_ACTIVE(domain=domain, address=address), provider=self.id)
         if prefix is not None and local.lower() != prefix.lower():
-            raise ProtocolError(
-                f"was asked for prefix '{prefix}' but made {address}", provider=self.id
-            )
+            raise ProtocolError(texts.WRONG_PREFIX_MADE(prefix=prefix, address=address), provider=self.id)
         return Mailbox(self.id, address, created_at=utcnow())
 
     async def request_domain(self, domain: str) -> str:
@@ -239,8 +194,7 @@ class GptMailProvider(Provider):
             payload = await self.request("GET", self._message_path(message_id))
         except NotFoundError as exc:
             raise NotFoundError(
-                f"no message {message_id} for {mailbox.address} ({exc}); it may have been "
-                "deleted or expired",
+                texts.GPTMAIL_NO_MESSAGE(message=message_id, address=mailbox.address, said=exc.said),
                 provider=self.id,
             ) from None
         item = self._data(payload, dict, "the message")
@@ -303,7 +257,7 @@ class GptMailProvider(Provider):
         for row in rows:
             hour = parse_time(row.get("hour"))
             if hour is None:
-                raise ProtocolError("sent hourly statistics with an unreadable hour", provider=self.id)
+                raise ProtocolError(texts.UNREADABLE_HOUR(), provider=self.id)
             result.append((hour, self._count(row.get("count"), "hourly statistics")))
         return result
 
@@ -329,17 +283,17 @@ class GptMailProvider(Provider):
     def _rows(self, payload: Any, what: str) -> list[dict]:
         rows = self._data(payload, list, what)
         if not all(isinstance(row, dict) for row in rows):
-            raise ProtocolError(f"sent {what} in an unexpected shape", provider=self.id)
+            raise self.unexpected_shape(what)
         return rows
 
     def _count(self, value: Any, what: str) -> int:
         if isinstance(value, bool):
-            raise ProtocolError(f"sent {what} in an unexpected shape", provider=self.id)
+            raise self.unexpected_shape(what)
         if isinstance(value, int):
             return value
         if isinstance(value, str) and value.strip().isdigit():
             return int(value)
-        raise ProtocolError(f"sent {what} in an unexpected shape", provider=self.id)
+        raise self.unexpected_shape(what)
 
     async def _top(self, path: str, field: str) -> list[tuple[str, int]]:
         what = f"top {field}s"
@@ -347,13 +301,13 @@ class GptMailProvider(Provider):
         for row in self._rows(await self.request("GET", path), what):
             label = row.get(field)
             if not isinstance(label, str):
-                raise ProtocolError(f"sent {what} in an unexpected shape", provider=self.id)
+                raise self.unexpected_shape(what)
             result.append((label, self._count(row.get("count"), what)))
         return result
 
     def _message(self, item: Any, mailbox: Mailbox) -> Message:
         if not isinstance(item, dict) or item.get("id") in (None, ""):
-            raise ProtocolError("sent a mail in an unexpected shape", provider=self.id)
+            raise self.unexpected_shape("a mail")
         from_addr, from_name = parse_address(_text(item.get("from_address")))
         html = _text(item.get("html_content")) or None
         text = _text(item.get("content"))

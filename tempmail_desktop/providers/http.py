@@ -25,11 +25,12 @@ import certifi
 import httpx
 
 from .. import __version__
+from ..core import log_names, texts
 from ..core.errors import UnavailableError
 from ..core.redact import redact
 from ..core.timeutil import UTC, utcnow
 
-log = logging.getLogger("tempmail.http")
+log = logging.getLogger(log_names.HTTP)
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 DEFAULT_TIMEOUT = httpx.Timeout(20.0, connect=8.0)
@@ -210,9 +211,7 @@ class HttpClient:
                 break
             log.info("%s: %s, retrying", service, _describe(last_error))
             await self._sleep(self._backoff(attempt))
-        raise UnavailableError(
-            f"cannot reach the service ({_describe(last_error)})", provider=service
-        )
+        raise UnavailableError(texts.CANNOT_REACH(reason=_describe(last_error)), provider=service)
 
     @contextlib.asynccontextmanager
     async def stream(self, service: str, method: str, url: str, **kwargs) -> AsyncIterator[httpx.Response]:
@@ -222,19 +221,17 @@ class HttpClient:
             async with self.client.stream(method, url, **kwargs) as response:
                 yield response
         except httpx.TransportError as exc:
-            raise UnavailableError(
-                f"download interrupted ({_describe(exc)})", provider=service
-            ) from None
+            raise UnavailableError(texts.DOWNLOAD_INTERRUPTED(reason=_describe(exc)), provider=service) from None
 
 
 def _describe(exc: Exception | None) -> str:
     if exc is None:
-        return "no answer"
+        return texts.NO_ANSWER()
     if isinstance(exc, httpx.ConnectError):
-        return "connection refused or no network"
+        return texts.NO_NETWORK()
     if isinstance(exc, httpx.TimeoutException):
-        return "timed out"
+        return texts.TIMED_OUT()
     if isinstance(exc, httpx.RemoteProtocolError):
-        return "connection dropped"
+        return texts.CONNECTION_DROPPED()
     text = redact(str(exc)) or type(exc).__name__
     return text[:200]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core import texts
 from ..core.errors import UsageError
 from .base import Provider, ProviderInfo
 from .catmails import CatMailsProvider
@@ -17,16 +18,12 @@ PROVIDERS: dict[str, type[Provider]] = {
 DEFAULT_PROVIDER = "gptmail"  # works with no set-up: its public test key is built in
 
 
-def provider_ids() -> list[str]:
-    return list(PROVIDERS)
-
-
 def provider_class(provider_id: str) -> type[Provider]:
     try:
         return PROVIDERS[provider_id]
     except KeyError:
         known = ", ".join(PROVIDERS)
-        raise UsageError(f"unknown provider '{provider_id}' (known: {known})") from None
+        raise UsageError(texts.UNKNOWN_PROVIDER(provider=provider_id, known=known)) from None
 
 
 def provider_info(provider_id: str) -> ProviderInfo:

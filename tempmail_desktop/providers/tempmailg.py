@@ -26,6 +26,7 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 
+from ..core import log_names, texts
 from ..core.errors import (
     AuthError,
     ProtocolError,
@@ -38,7 +39,7 @@ from ..core.models import Attachment, Capability, Domain, Mailbox, Message
 from ..core.timeutil import parse_time, utcnow
 from .base import Progress, Provider, ProviderInfo, Sink
 
-log = logging.getLogger("tempmail.tempmailg")
+log = logging.getLogger(log_names.TEMPMAILG)
 
 DOMAIN_KINDS = ("free", "premium")
 # The document sets no rule for the username; it travels as a URL path
@@ -77,10 +78,7 @@ class TempMailGProvider(Provider):
             }
         ),
         key_required=True,
-        key_help=(
-            "Generate a personal user API key on TempMailG's API page; "
-            "it is sent as 'Authorization: Bearer <key>'."
-        ),
+        key_help=texts.TEMPMAILG_KEY_HELP(),
         # Mailboxes expire 600 s after creation, so mail must be seen quickly;
         # the quota (50,000 calls a period in the document's example headers)
         # allows polling this often.
@@ -115,15 +113,11 @@ class TempMailGProvider(Provider):
     def error_for(self, status: int, payload: Any, response: httpx.Response) -> TempmailError:
         text = self.error_text(payload)
         if status == 401:
-            return AuthError(
-                f"{self.name} rejected the API key" + (f" ({text})" if text else ""),
-                provider=self.id,
-            )
+            said = (texts.TEMPMAILG_KEY_REJECTED_SAID(service=self.name, said=text) if text
+                    else texts.TEMPMAILG_KEY_REJECTED(service=self.name))
+            return AuthError(said, provider=self.id)
         if status == 403:
-            return _KeyNotAllowed(
-                text or "the API key is not allowed for this mailbox or message",
-                provider=self.id,
-            )
+            return _KeyNotAllowed(text or texts.KEY_NOT_ALLOWED(), provider=self.id)
         error = super().error_for(status, payload, response)
         if isinstance(error, QuotaError) and error.reset_at is None:
             # The service announces the end of the quota period in its own
@@ -134,17 +128,14 @@ class TempMailGProvider(Provider):
                 self.quota.exhausted_until = reset_at
         return error
 
-    async def _call(self, method: str, path: str, *, subject: str | None = None, **kwargs) -> Any:
+    async def _call(self, method: str, path: str, *, subject: texts.Said | None = None, **kwargs) -> Any:
         """``request`` with a 403 that names what the key may not touch."""
         try:
             return await self.request(method, path, **kwargs)
         except _KeyNotAllowed as exc:
             if subject is None:
                 raise AuthError(exc.message, provider=self.id) from None
-            raise AuthError(
-                f"the API key is not allowed for {subject} (it belongs to another account)",
-                provider=self.id,
-            ) from None
+            raise AuthError(texts.KEY_NOT_ALLOWED_FOR(what=subject), provider=self.id) from None
 
     def _data(self, payload: Any, what: str) -> dict:
         payload = self.expect(payload, dict, what)
@@ -154,22 +145,18 @@ class TempMailGProvider(Provider):
 
     def validate_prefix(self, prefix: str) -> None:
         if not PREFIX_RE.match(prefix):
-            raise UsageError(
-                f"'{prefix}' cannot be a {self.name} username: use 1-64 letters, digits, "
-                "'.', '_' or '-', starting and ending with a letter or digit",
-                provider=self.id,
-            )
+            raise UsageError(texts.TEMPMAILG_USERNAME_RULE(prefix=prefix, service=self.name), provider=self.id)
 
     def _check_domain(self, domain: str) -> str:
         domain = domain.strip().lower()
         if not DOMAIN_RE.match(domain):
-            raise UsageError(f"'{domain}' is not a domain name", provider=self.id)
+            raise UsageError(texts.NOT_A_DOMAIN(domain=domain), provider=self.id)
         return domain
 
     def _check_message_id(self, message_id: str) -> str:
         message_id = str(message_id).strip()
         if not message_id:
-            raise UsageError("a message id is needed", provider=self.id)
+            raise UsageError(texts.MESSAGE_ID_NEEDED(), provider=self.id)
         return message_id
 
     # -- domains ----------------------------------------------------------
@@ -180,21 +167,16 @@ class TempMailGProvider(Provider):
         if kind is not None:
             kind = kind.strip().lower()
             if kind not in DOMAIN_KINDS:
-                raise UsageError(
-                    f"domain type must be one of {', '.join(DOMAIN_KINDS)}, not '{kind}'",
-                    provider=self.id,
-                )
+                raise UsageError(texts.DOMAIN_TYPE_CHOICES(choices=", ".join(DOMAIN_KINDS), kind=kind),
+                                 provider=self.id)
             params["type"] = kind
         data = self._data(await self._call("GET", "/api/domains", params=params), "its domains")
         allowed = data.get("allowed_types")
         if kind is not None and isinstance(allowed, list):
             allowed_kinds = {str(t).lower() for t in allowed}
             if kind not in allowed_kinds:
-                raise RejectedError(
-                    f"this key's plan does not include {kind} domains "
-                    f"(it allows: {', '.join(sorted(allowed_kinds)) or 'none'})",
-                    provider=self.id,
-                )
+                allows = ", ".join(sorted(allowed_kinds)) or texts.NONE_ALLOWED()
+                raise RejectedError(texts.PLAN_LACKS_DOMAINS(kind=kind, allowed=allows), provider=self.id)
         domains = []
         for entry in self.expect(data.get("domains"), list, "its domains"):
             entry = self.expect(entry, dict, "its domains")
@@ -263,7 +245,7 @@ class TempMailGProvider(Provider):
             f"/api/emails/{self.quote_address(address)}/{quote(prefix, safe='')}/{quote(domain, safe='')}"
         )
         renamed = self._mailbox(
-            await self._call("POST", path, idempotent=False, subject=f"mailbox {address}")
+            await self._call("POST", path, idempotent=False, subject=texts.MAILBOX_NAMED(address=address))
         )
         log.info("%s: switched a mailbox to a chosen address", self.id)
         return renamed
@@ -271,7 +253,7 @@ class TempMailGProvider(Provider):
     async def delete_mailbox(self, mailbox: Mailbox) -> None:
         address = self.check_address(mailbox.address)
         await self._call(
-            "DELETE", f"/api/emails/{self.quote_address(address)}", subject=f"mailbox {address}"
+            "DELETE", f"/api/emails/{self.quote_address(address)}", subject=texts.MAILBOX_NAMED(address=address)
         )
 
     # -- messages ---------------------------------------------------------
@@ -294,7 +276,7 @@ class TempMailGProvider(Provider):
         entry = self.expect(entry, dict, "a message")
         message_id = entry.get("id")
         if not isinstance(message_id, (str, int)) or isinstance(message_id, bool) or str(message_id) == "":
-            raise ProtocolError("sent a message without an id", provider=self.id)
+            raise ProtocolError(texts.NO_MESSAGE_ID(), provider=self.id)
         display = entry.get("from") if isinstance(entry.get("from"), str) else ""
         address = entry.get("from_email") if isinstance(entry.get("from_email"), str) else ""
         parsed_name, parsed_address = parseaddr(display)
@@ -339,7 +321,7 @@ class TempMailGProvider(Provider):
         address = self.check_address(mailbox.address)
         payload = self.expect(
             await self._call(
-                "GET", "/api/messages", params={"email": address}, subject=f"mailbox {address}"
+                "GET", "/api/messages", params={"email": address}, subject=texts.MAILBOX_NAMED(address=address)
             ),
             dict,
             "the message list",
@@ -350,14 +332,14 @@ class TempMailGProvider(Provider):
     async def get_message(self, mailbox: Mailbox, message_id: str) -> Message:
         message_id = self._check_message_id(message_id)
         payload = await self._call(
-            "GET", f"/api/messages/{quote(message_id, safe='')}", subject=f"message {message_id}"
+            "GET", f"/api/messages/{quote(message_id, safe='')}", subject=texts.MESSAGE_NAMED(message=message_id)
         )
         return self._message(self._data(payload, "a message"), mailbox)
 
     async def delete_message(self, mailbox: Mailbox, message_id: str) -> None:
         message_id = self._check_message_id(message_id)
         await self._call(
-            "DELETE", f"/api/messages/{quote(message_id, safe='')}", subject=f"message {message_id}"
+            "DELETE", f"/api/messages/{quote(message_id, safe='')}", subject=texts.MESSAGE_NAMED(message=message_id)
         )
 
     # -- attachments ------------------------------------------------------
@@ -404,18 +386,15 @@ class TempMailGProvider(Provider):
                     self.decode(response)
                 except _KeyNotAllowed:
                     raise AuthError(
-                        f"the API key is not allowed for message {message.id} "
-                        "(it belongs to another account)",
+                        texts.KEY_NOT_ALLOWED_FOR(what=texts.MESSAGE_NAMED(message=message.id)),
                         provider=self.id,
                     ) from None
                 # decode raises for every status >= 400; this only guards the
                 # sink against ever receiving an error page as file content.
-                raise ProtocolError(f"refused the download (HTTP {status})", provider=self.id)
+                raise ProtocolError(texts.DOWNLOAD_REFUSED(status=status), provider=self.id)
             if status >= 300:
                 # Redirects are not followed: the key must not travel on.
-                raise ProtocolError(
-                    f"answered the download with a redirect (HTTP {status})", provider=self.id
-                )
+                raise ProtocolError(texts.DOWNLOAD_REDIRECT(status=status), provider=self.id)
             total = _int_or_none(response.headers.get("content-length"))
             done = 0
             if progress:
@@ -430,9 +409,8 @@ class TempMailGProvider(Provider):
                 if progress:
                     progress(done, total)
         if total is not None and done != total:
-            raise ProtocolError(
-                f"sent {done} of the {total} bytes of {attachment.name}", provider=self.id
-            )
+            raise ProtocolError(texts.DOWNLOAD_SHORT(done=done, total=total, name=attachment.name),
+                                provider=self.id)
 
 
 def _origin(url: str) -> tuple[str, str, int | None] | None:

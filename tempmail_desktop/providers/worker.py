@@ -1,7 +1,7 @@
 """TempMail, the Cloudflare worker service (api doc: worker.txt).
 
-Every ``/api/*`` call carries the key in ``x-api-key``; ``/health`` is public
-and gets no key at all. Answers use the envelope ``{success, data, error, ts}``.
+Every ``/api/*`` call carries the key in ``x-api-key`` (the app does not call
+the public ``/health``). Answers use the envelope ``{success, data, error, ts}``.
 The inbox list already carries the plain text (first 5000 characters) but
 never HTML, so listed mail is incomplete until its detail is fetched. Any key
 reads any address, so an address made elsewhere can be opened here.
@@ -17,13 +17,14 @@ from urllib.parse import quote
 
 import httpx
 
+from ..core import log_names, texts
 from ..core.errors import NotFoundError, ProtocolError, RejectedError, TempmailError, UsageError
 from ..core.extract import html_to_text
 from ..core.models import Capability, Domain, Mailbox, Message, ServerOtp
 from ..core.timeutil import parse_time, utcnow
 from .base import Provider, ProviderInfo
 
-log = logging.getLogger("tempmail.providers.worker")
+log = logging.getLogger(log_names.WORKER)
 
 RETENTION = timedelta(hours=6)
 # The service's words when an account may use no domain at all; it sends them
@@ -46,11 +47,10 @@ class WorkerProvider(Provider):
                 Capability.DELETE_MESSAGE,
                 Capability.MESSAGE_DETAIL,
                 Capability.SERVER_OTP,
-                Capability.HEALTH,
             }
         ),
         key_required=True,
-        key_help="An API key starting with tmp_, from the dashboard of the TempMail worker.",
+        key_help=texts.WORKER_KEY_HELP(),
         poll_active=3.0,
         poll_idle=60.0,
         retention=RETENTION,
@@ -91,7 +91,7 @@ class WorkerProvider(Provider):
         # accept any id, and encode it whole so it can never climb the path.
         text = str(message_id).strip()
         if not text:
-            raise UsageError("a message id is needed", provider=self.id)
+            raise UsageError(texts.MESSAGE_ID_NEEDED(), provider=self.id)
         return f"/api/email/{self._encode(text)}"
 
     # -- operations -------------------------------------------------------
@@ -103,7 +103,7 @@ class WorkerProvider(Provider):
         for entry in entries:
             name = entry.get("domain") if isinstance(entry, dict) else None
             if not isinstance(name, str) or not name.strip():
-                raise ProtocolError("sent a domain without a name", provider=self.id)
+                raise ProtocolError(texts.DOMAIN_WITHOUT_NAME(), provider=self.id)
             names.append(Domain(name.strip().lower()))
         return names
 
@@ -116,7 +116,7 @@ class WorkerProvider(Provider):
         data = await self._call("POST", "/api/generate", "the new address")
         address = data.get("email")
         if not isinstance(address, str) or "@" not in address:
-            raise ProtocolError("sent a new address that is not an email address", provider=self.id)
+            raise ProtocolError(texts.NEW_ADDRESS_NOT_ADDRESS(), provider=self.id)
         hours = data.get("expires_in_hours")
         lifetime = (
             timedelta(hours=float(hours))
@@ -140,25 +140,25 @@ class WorkerProvider(Provider):
     async def delete_message(self, mailbox: Mailbox, message_id: str) -> None:
         data = await self._call("DELETE", self._email_path(message_id), "the deletion")
         if data.get("deleted") is False:
-            raise NotFoundError(f"no message {message_id} to delete", provider=self.id)
+            raise NotFoundError(texts.NO_MESSAGE_TO_DELETE(message=message_id), provider=self.id)
 
     async def clear_mailbox(self, mailbox: Mailbox) -> int | None:
         data = await self._call("DELETE", self._address_path("inbox", mailbox), "the clearing")
         if data.get("cleared") is False:
-            raise RejectedError(f"did not clear {mailbox.address}", provider=self.id)
+            raise RejectedError(texts.DID_NOT_CLEAR(address=mailbox.address), provider=self.id)
         return None  # the service does not say how many mails went
 
     async def server_otp(self, mailbox: Mailbox) -> ServerOtp:
         data = await self._call("GET", self._address_path("otp", mailbox), "its code scan")
         found = data.get("found")
         if not isinstance(found, bool):
-            raise ProtocolError("sent a code scan without 'found'", provider=self.id)
+            raise ProtocolError(texts.NO_FOUND_FLAG(), provider=self.id)
         if not found:
             note = data.get("message")
             return ServerOtp(False, note=note if isinstance(note, str) and note.strip() else None)
         code = data.get("otp")
         if not isinstance(code, (str, int)) or isinstance(code, bool) or not str(code).strip():
-            raise ProtocolError("said it found a code but sent none", provider=self.id)
+            raise ProtocolError(texts.FOUND_NO_CODE(), provider=self.id)
         sender_addr = _split_sender(_text(data.get("from")))[1]
         return ServerOtp(
             True,
@@ -169,22 +169,14 @@ class WorkerProvider(Provider):
             received_at=parse_time(data.get("received_at")),
         )
 
-    async def health(self) -> dict:
-        # Public endpoint: the key is not needed, so it is not sent.
-        payload = self.expect(
-            await self.request("GET", "/health", authenticated=False), dict, "its health"
-        )
-        data = payload.get("data")
-        return dict(data) if isinstance(data, dict) else dict(payload)
-
     # -- mapping ----------------------------------------------------------
 
     def _message(self, mailbox: Mailbox, entry: Any, *, complete: bool) -> Message:
         if not isinstance(entry, dict):
-            raise ProtocolError("sent a mail in an unexpected shape", provider=self.id)
+            raise self.unexpected_shape("a mail")
         message_id = entry.get("id")
         if not isinstance(message_id, str) or not message_id.strip():
-            raise ProtocolError("sent a mail without an id", provider=self.id)
+            raise ProtocolError(texts.MAIL_WITHOUT_ID(), provider=self.id)
         from_name, from_addr = _split_sender(_text(entry.get("from_address")))
         text = _text(entry.get("text_content"))
         html = entry.get("html_content") if complete else None

@@ -10,11 +10,9 @@ import logging.handlers
 import sys
 from pathlib import Path
 
+from ..core.log_names import QUIET_LIBRARIES
 from ..core.redact import RedactingFilter, RedactingFormatter, redact
 from .paths import log_dir
-
-# Libraries that log request URLs (Cat Mails puts its key in one) stay quiet.
-_QUIET = ("httpx", "httpcore", "websockets", "asyncio", "qasync", "keyring", "aiohttp")
 
 
 class _OneLineErrors:
@@ -65,7 +63,7 @@ def setup_logging(*, filename: str, stderr_level: int | None = None, level: int 
         stream.setLevel(stderr_level)
         stream.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
         _add(root, stream)
-    for name in _QUIET:
+    for name in QUIET_LIBRARIES:  # they log request URLs, and Cat Mails puts its key in one
         logging.getLogger(name).setLevel(logging.WARNING)
     return path
 

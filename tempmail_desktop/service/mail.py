@@ -11,23 +11,31 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from ..core import log_names, texts
 from ..core.errors import NotFoundError, TempmailError, UnavailableError, UsageError
 from ..core.facts import mail_facts
+from ..core.keys import KeySource
 from ..core.filenames import AtomicFile, safe_filename
 from ..core.mime import sender_name
 from ..core.models import PUSHED_ID_PREFIX, Attachment, Capability, Mailbox, Message
 from ..core.timeutil import utcnow
 from ..providers.base import Provider
+from ..providers.catmails import match_pushed, pushed_id
 from ..providers.http import HttpClient
 from ..providers.registry import DEFAULT_PROVIDER, PROVIDERS, provider_class
 from . import settings as settings_mod
 from .secrets import KeyLookup, Secrets
 from .settings import Settings
-from .store import SUMMARY_TEXT_CHARS, Store
+from .store import Store
 
-log = logging.getLogger("tempmail.service")
+log = logging.getLogger(log_names.SERVICE)
 
 ProgressFn = Callable[[str, int, int | None], None]
+# (mailbox, push id, real id): a mail known only from push is now known by its real id.
+IdentifiedFn = Callable[[Mailbox, str, str], None]
+
+# Pushed mail is looked for among this many of a mailbox's newest stored mails.
+PUSHED_TWIN_SCAN = 500
 
 
 class MailService:
@@ -45,6 +53,9 @@ class MailService:
         self.http = http or HttpClient()
         self._providers: dict[str, Provider] = {}
         self._keys: dict[str, KeyLookup] = {}
+        self._identified_listeners: list[IdentifiedFn] = []
+        # (provider, address in lower case, push id) -> the real id, as found here.
+        self._real_ids: dict[tuple[str, str, str], str] = {}
 
     # -- providers --------------------------------------------------------
 
@@ -69,7 +80,10 @@ class MailService:
         ws = None
         if cls.info.default_ws_url:
             ws = settings_mod.ws_url(self.settings, cls.info.default_ws_url)
-        provider = cls(self.http, base_url=base, key=lookup.key, ws_url=ws)
+        # The public test key is left to the client, which then knows a refusal
+        # is of that key and says so (GPTMail: "set your own").
+        key = None if lookup.source is KeySource.DEFAULT else lookup.key
+        provider = cls(self.http, base_url=base, key=key, ws_url=ws)
         self._providers[provider_id] = provider
         return provider
 
@@ -102,9 +116,7 @@ class MailService:
         if known is not None:
             return known
         if provider_id is None:
-            raise UsageError(
-                f"'{address}' is not a mailbox this app remembers; name its provider with -p"
-            )
+            raise UsageError(texts.NOT_REMEMBERED(address=address), way_out=texts.WayOut.NAME_PROVIDER)
         provider = await self.provider(provider_id)
         mailbox = Mailbox(provider_id, provider.check_address(address), created_at=None)
         self.store.add_mailbox(mailbox)
@@ -139,6 +151,7 @@ class MailService:
         """List the mailbox on the service, keep it, and return mail new to us."""
         provider = await self.provider(mailbox.provider)
         listed = await provider.list_messages(mailbox)
+        self._identify_pushed(mailbox, listed)
         new = self.store.merge_listing(mailbox.provider, mailbox.address, listed, full_listing=True)
         self.store.touch_checked(mailbox.provider, mailbox.address, utcnow())
         return [await self._with_facts_from_detail(provider, mailbox, message) for message in new]
@@ -173,48 +186,130 @@ class MailService:
             fetched.from_name = sender_name(fetched.from_addr, fetched.headers, fetched.raw)
         self.store.save_message(fetched)
 
+    # -- pushed mail and its listed twin --------------------------------------
+    #
+    # A push carries no id (Cat Mails): the mail is kept as ``push-<digest>``
+    # until a listing brings it with its real id. Pairing the two is decided
+    # here and nowhere else; the store only renames rows, the watcher hands
+    # pushes and listings over, and the window follows on_mail_identified.
+
+    def on_mail_identified(self, callback: IdentifiedFn) -> Callable[[], None]:
+        """Call ``callback(mailbox, push_id, real_id)`` once for each stored
+        pushed mail when a listing gives it its real id (its row now has that
+        id). Not called for a push of a mail already listed: it is not kept,
+        nothing showed its push id, and :meth:`current_id` still maps it.
+        Returns a function that ends the subscription."""
+        self._identified_listeners.append(callback)
+
+        def unsubscribe() -> None:
+            if callback in self._identified_listeners:
+                self._identified_listeners.remove(callback)
+
+        return unsubscribe
+
     def accept_pushed(self, mailbox: Mailbox, pushed: Message) -> Message | None:
-        """Keep a pushed mail; None when we already have it (listed first, or pushed twice)."""
-        if self.find_by_fingerprint(mailbox, pushed.fingerprint()) is not None:
+        """Keep a pushed mail and return it as stored; None when it is no news:
+        pushed before, or listed before (then its push id leads to the listed
+        mail through :meth:`current_id`)."""
+        if self.store.message(mailbox.provider, mailbox.address, pushed.id) is not None:
+            return None
+        twin = match_pushed(pushed, self._stored_at(mailbox, pushed))
+        if twin is not None:
+            self._real_ids[self._push_key(mailbox, pushed.id)] = twin.id
             return None
         new = self.store.merge_listing(
             mailbox.provider, mailbox.address, [pushed], full_listing=False
         )
         return new[0] if new else None
 
-    def find_by_fingerprint(self, mailbox: Mailbox, fingerprint: str) -> Message | None:
-        """The stored mail with this identity (pushed mail has no id), in full."""
-        # Summaries fingerprint like the full mail (no HTML, raw or headers read per
-        # push), unless their text was cut: then the full mail decides.
-        for summary in self.store.summaries(mailbox.provider, mailbox.address, limit=500):
-            full = None
-            if len(summary.text) >= SUMMARY_TEXT_CHARS:
-                full = self.store.message(mailbox.provider, mailbox.address, summary.id)
-            if (full or summary).fingerprint() == fingerprint:
-                return full or self.store.message(mailbox.provider, mailbox.address, summary.id)
-        return None
+    def current_id(self, mailbox: Mailbox, message_id: str) -> str:
+        """The id a mail has now: a ``push-…`` id (a notification, an open
+        reader) gives way to the real one once a listing brought the mail;
+        any other id is returned as it is."""
+        if not message_id.startswith(PUSHED_ID_PREFIX):
+            return message_id
+        key = self._push_key(mailbox, message_id)
+        if key in self._real_ids:
+            return self._real_ids[key]
+        if self.store.message(mailbox.provider, mailbox.address, message_id) is not None:
+            return message_id
+        # Paired by another process (the command) or before a restart: the
+        # stored mail whose digest the push id is.
+        for message in self.store.messages(mailbox.provider, mailbox.address, limit=PUSHED_TWIN_SCAN):
+            if not message.is_pushed_only and pushed_id(message) == message_id:
+                self._real_ids[key] = message.id
+                return message.id
+        return message_id
+
+    def current_message(self, mailbox: Mailbox, message_id: str) -> Message | None:
+        """The stored mail ``message_id`` names now (see :meth:`current_id`), in full."""
+        return self.store.message(mailbox.provider, mailbox.address, self.current_id(mailbox, message_id))
+
+    def _identify_pushed(self, mailbox: Mailbox, listed: list[Message]) -> None:
+        """Before a listing is stored: give each mail known only from push the
+        id of its listed twin, so that the twin is not new mail and one mail
+        is one row. A twin not stored yet is taken first; one stored already
+        (another process listed it meanwhile) takes the pushed row into it; a
+        twin the user deleted here leaves the pushed mail as it is."""
+        pushed = self.store.pushed_only(mailbox.provider, mailbox.address)
+        if not pushed:
+            return
+        known = self.store.known_ids(mailbox.provider, mailbox.address)
+        real = [message for message in listed if not message.is_pushed_only]
+        unknown = [message for message in real if message.id not in known]
+        stored = [message for message in real if message.id in known]
+        for message in pushed:
+            twin = match_pushed(message, unknown)
+            if twin is not None:
+                unknown.remove(twin)
+            else:
+                twin = match_pushed(message, stored)
+                if twin is None or self.store.message(mailbox.provider, mailbox.address, twin.id) is None:
+                    continue  # not listed yet, or its twin was deleted here
+                stored.remove(twin)
+            self._identified(mailbox, message.id, twin.id)
+
+    def _identified(self, mailbox: Mailbox, push_id: str, real_id: str) -> None:
+        if not self.store.replace_message_id(mailbox.provider, mailbox.address, push_id, real_id):
+            return  # another process paired it first; its own listeners were told
+        self._real_ids[self._push_key(mailbox, push_id)] = real_id
+        log.debug("pushed mail %s is %s in %s", push_id, real_id, mailbox.address)
+        for listener in list(self._identified_listeners):
+            try:
+                listener(mailbox, push_id, real_id)
+            except Exception:  # one broken listener must not cost the listing
+                log.exception("a listener of identified mail failed")
+
+    def _stored_at(self, mailbox: Mailbox, pushed: Message) -> list[Message]:
+        """Stored mail with real ids received when ``pushed`` was, in full (the
+        only ones that can be its twin; summaries lack the HTML it is matched by)."""
+        summaries = self.store.summaries(mailbox.provider, mailbox.address, limit=PUSHED_TWIN_SCAN)
+        same_time = [s.id for s in summaries if not s.is_pushed_only and s.received_at == pushed.received_at]
+        found = (self.store.message(mailbox.provider, mailbox.address, i) for i in same_time)
+        return [message for message in found if message is not None]
+
+    @staticmethod
+    def _push_key(mailbox: Mailbox, push_id: str) -> tuple[str, str, str]:
+        return (mailbox.provider, mailbox.address.lower(), push_id)
 
     def stored_messages(self, mailbox: Mailbox) -> list[Message]:
         return self.store.messages(mailbox.provider, mailbox.address)
 
     async def open_message(self, mailbox: Mailbox, message_id: str) -> Message:
         """The fullest version we can have: stored if complete, else fetched, else stored."""
+        # A listing may have given a pushed mail its real id meanwhile.
+        message_id = self.current_id(mailbox, message_id)
         stored = self.store.message(mailbox.provider, mailbox.address, message_id)
-        if stored is None and message_id.startswith(PUSHED_ID_PREFIX):
-            # A listing gave this pushed mail its real id meanwhile.
-            stored = self.find_by_fingerprint(mailbox, message_id[len(PUSHED_ID_PREFIX):])
-            if stored is not None:
-                message_id = stored.id
         provider = await self.provider(mailbox.provider)
         wants_detail = provider.can(Capability.MESSAGE_DETAIL) and not message_id.startswith(PUSHED_ID_PREFIX)
         if stored is not None and (stored.complete or stored.deleted_upstream or not wants_detail):
             return stored
         if stored is None and not wants_detail:
             await self.refresh(mailbox)
-            stored = self.store.message(mailbox.provider, mailbox.address, message_id)
+            stored = self.current_message(mailbox, message_id)
             if stored is None:
                 raise NotFoundError(
-                    f"no message {message_id} in {mailbox.address}", provider=mailbox.provider
+                    texts.NO_MESSAGE_IN(message=message_id, address=mailbox.address), provider=mailbox.provider
                 )
             return stored
         try:
@@ -275,10 +370,10 @@ class MailService:
         provider = await self.provider(mailbox.provider)
         folder = Path(folder)
         if not folder.is_dir():
-            raise UsageError(f"'{folder}' is not a folder")
+            raise UsageError(texts.NOT_A_FOLDER(folder=folder))
         attachments = only if only is not None else self.attachments_of(message)
         if not attachments:
-            raise NotFoundError(f"message {message.id} has no attachments", provider=mailbox.provider)
+            raise NotFoundError(texts.NO_ATTACHMENTS(message=message.id), provider=mailbox.provider)
         saved: list[Path] = []
         for attachment in attachments:
             name = safe_filename(attachment.name)

@@ -16,8 +16,9 @@ from pathlib import Path
 import platformdirs
 
 from .. import APP_NAME
+from ..core import log_names
 
-log = logging.getLogger("tempmail.paths")
+log = logging.getLogger(log_names.PATHS)
 
 
 def _home() -> Path | None:

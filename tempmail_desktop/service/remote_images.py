@@ -43,9 +43,10 @@ from enum import IntEnum
 
 import httpx
 
+from ..core import log_names
 from ..providers.http import cookieless_jar, tls_context
 
-log = logging.getLogger("tempmail.images")
+log = logging.getLogger(log_names.IMAGES)
 
 USER_AGENT = "Mozilla/5.0"
 REQUEST_HEADERS = {

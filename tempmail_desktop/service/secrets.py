@@ -28,11 +28,12 @@ import keyring.backends.null
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from ..core import log_names, texts
 from ..core.errors import InvalidKeyError, SecretsUnavailableError
 from ..core.keys import KeyLookup, KeySource, env_var_name, key_problem
 from ..core.redact import redact, register_secret
 
-log = logging.getLogger("tempmail.secrets")
+log = logging.getLogger(log_names.SECRETS)
 
 SERVICE_NAME = "tempmail-desktop"
 # After the keyring failed, lookups skip it for this long instead of waiting
@@ -51,6 +52,9 @@ class NoKeyringError(SecretsUnavailableError):
     not running now).
     """
 
+    # The window can keep a key in memory instead; the command cannot.
+    default_way_out = texts.WayOut.KEEP_FOR_SESSION
+
     def __init__(self, message: str, *, nothing_stored: bool) -> None:
         super().__init__(message)
         self.nothing_stored = nothing_stored
@@ -68,17 +72,25 @@ def check_key(
     key: str,
     provider_id: str | None = None,
     *,
-    where: str = "The key",
-    fix: str = "paste it again without it.",
+    variable: str | None = None,
+    stored: bool = False,
 ) -> None:
-    """InvalidKeyError unless ``key`` can be sent (see :func:`key_problem`);
-    ``where`` says where the key came from, ``fix`` what to do about it."""
+    """InvalidKeyError unless ``key`` can be sent (see :func:`key_problem`).
+    The key was given now, or read from the environment ``variable``, or
+    ``stored`` in the keyring (then storing it again is the way out, which
+    the window and the command each offer in their own words)."""
     problem = key_problem(key)
-    if problem is not None:
-        raise InvalidKeyError(
-            f"{where} contains {problem}, which cannot be sent to the service; {fix}",
-            provider=provider_id,
-        )
+    if problem is None:
+        return
+    way_out = None
+    if variable is not None:
+        said = texts.ENV_KEY_UNSENDABLE(variable=variable, problem=problem)
+    elif stored:
+        said = texts.STORED_KEY_UNSENDABLE(provider=provider_id, problem=problem)
+        way_out = texts.WayOut.STORE_KEY_AGAIN
+    else:
+        said = texts.KEY_UNSENDABLE(problem=problem)
+    raise InvalidKeyError(said, provider=provider_id, way_out=way_out)
 
 
 def _check_provider_id(provider_id: str) -> None:
@@ -109,13 +121,8 @@ def _is_dbus_error(error: BaseException) -> bool:
     return module.split(".")[0] in {"dbus", "jeepney", "secretstorage", "dbus_next"}
 
 
-def _no_keyring_message(provider_id: str | None) -> str:
-    variable = env_var_name(provider_id) if provider_id else "TEMPMAIL_<ID>_KEY"
-    return (
-        "No OS keyring is available (no Secret Service running). Start your desktop's "
-        f"keyring (GNOME Keyring, KWallet), set the environment variable {variable}, "
-        "or keep the key for this session only."
-    )
+def _no_keyring_variable(provider_id: str | None) -> str:
+    return env_var_name(provider_id) if provider_id else "TEMPMAIL_<ID>_KEY"
 
 
 class Secrets:
@@ -148,35 +155,30 @@ class Secrets:
         from_env = os.environ.get(env_name, "").strip()
         if from_env:
             register_secret(from_env)
-            check_key(from_env, provider_id, where=f"The key in {env_name}",
-                      fix=f"set {env_name} to the key alone.")
-            return KeyLookup(from_env, KeySource.ENV, f"environment variable {env_name}")
+            check_key(from_env, provider_id, variable=env_name)
+            return KeyLookup(from_env, KeySource.ENV, texts.KEY_FROM_ENV(variable=env_name))
 
         problem: str | None = None
         try:
             stored, label = await self._keyring_get(provider_id)
         except SecretsUnavailableError as error:
-            problem = str(error)
+            problem = error.said
         else:
             # Trimmed like the environment's: a key stored by another tool
             # (``secret-tool store`` from ``echo``) may end in a newline.
             stored = (stored or "").strip()
             if stored:
                 register_secret(stored)
-                check_key(
-                    stored, provider_id, where=f"The {provider_id} key stored in the OS keyring",
-                    fix=f"store it again (in Settings, or with 'tempmail key set {provider_id}').",
-                )
-                return KeyLookup(stored, KeySource.KEYRING, f"OS keyring ({label})")
+                check_key(stored, provider_id, stored=True)
+                return KeyLookup(stored, KeySource.KEYRING, texts.KEY_FROM_KEYRING(backend=label))
 
         session_key = self._session.get(provider_id)
         if session_key:
-            return KeyLookup(session_key, KeySource.SESSION, "this session only", problem)
+            return KeyLookup(session_key, KeySource.SESSION, texts.KEY_FOR_SESSION(), problem)
         if default_key:
             register_secret(default_key)
-            return KeyLookup(default_key, KeySource.DEFAULT, "the service's public test key",
-                             problem)
-        return KeyLookup(None, KeySource.NONE, "no key set", problem)
+            return KeyLookup(default_key, KeySource.DEFAULT, texts.KEY_DEFAULT(), problem)
+        return KeyLookup(None, KeySource.NONE, texts.KEY_NONE(), problem)
 
     async def set(self, provider_id: str, key: str) -> KeyLookup:
         """Store ``key`` in the OS keyring. InvalidKeyError for a key that
@@ -185,7 +187,7 @@ class Secrets:
         _check_provider_id(provider_id)
         key = key.strip()
         if not key:
-            raise ValueError("The key is empty.")
+            raise ValueError(texts.KEY_EMPTY())
         register_secret(key)  # before any error text could carry it
         check_key(key, provider_id)
 
@@ -196,7 +198,7 @@ class Secrets:
         # The keyring holds it now; no need to keep a copy in memory.
         self._session.pop(provider_id, None)
         log.info("stored the %s key in the OS keyring (%s)", provider_id, label)
-        return KeyLookup(key, KeySource.KEYRING, f"OS keyring ({label})")
+        return KeyLookup(key, KeySource.KEYRING, texts.KEY_FROM_KEYRING(backend=label))
 
     async def delete(self, provider_id: str) -> bool:
         """Forget the stored key (keyring and session). True if there was one.
@@ -222,30 +224,16 @@ class Secrets:
             raise
         return removed or had_session_key
 
-    async def backend_status(self) -> tuple[bool, str]:
-        """(usable, description): "OS keyring (SecretService)" or why not."""
-        try:
-            _value, label = await self._call(
-                None,
-                lambda backend: backend.get_password(SERVICE_NAME, "__availability_probe__"),
-            )
-        except SecretsUnavailableError as error:
-            return False, str(error)
-        return True, f"OS keyring ({label})"
-
     def allow_session_only(self, provider_id: str, key: str) -> None:
         """Keep ``key`` in this process's memory only. Call it only after the
         user accepted that, when the keyring is unusable; it is never written."""
         _check_provider_id(provider_id)
         key = key.strip()
         if not key:
-            raise ValueError("The key is empty.")
+            raise ValueError(texts.KEY_EMPTY())
         register_secret(key)
         check_key(key, provider_id)
         self._session[provider_id] = key
-
-    def has_session_key(self, provider_id: str) -> bool:
-        return provider_id in self._session
 
     # -- the keyring, off the event loop ----------------------------------------
 
@@ -283,33 +271,24 @@ class Secrets:
 
     def _translate(self, failure: Exception, provider_id: str | None) -> SecretsUnavailableError:
         if isinstance(failure, asyncio.TimeoutError):
-            return KeyringTimeoutError(
-                f"The keyring did not answer within {self.timeout:g} s. Check that your "
-                "desktop's keyring service is running and not waiting for a password."
-            )
+            return KeyringTimeoutError(texts.KEYRING_TIMEOUT(seconds=f"{self.timeout:g}"))
         said = redact(str(failure)) or type(failure).__name__
         if isinstance(failure, keyring.errors.NoKeyringError):
-            return NoKeyringError(_no_keyring_message(provider_id), nothing_stored=True)
+            return NoKeyringError(texts.NO_KEYRING(variable=_no_keyring_variable(provider_id)),
+                                  nothing_stored=True)
         if type(failure).__name__ == "SecretServiceNotAvailableException":
             # secretstorage's "no bus / nobody owns org.freedesktop.secrets".
-            return NoKeyringError(f"{_no_keyring_message(provider_id)} ({said})",
+            return NoKeyringError(texts.NO_KEYRING_SAID(variable=_no_keyring_variable(provider_id), said=said),
                                   nothing_stored=False)
         if isinstance(failure, keyring.errors.KeyringLocked):
-            return KeyringLockedError(
-                "The keyring is locked. Unlock it (log in to your desktop session or open "
-                "your keyring app) and try again."
-            )
+            return KeyringLockedError(texts.KEYRING_LOCKED())
         if isinstance(failure, keyring.errors.InitError):
-            return SecretsUnavailableError(f"The OS keyring could not be opened: {said}")
+            return SecretsUnavailableError(texts.KEYRING_NOT_OPENED(said=said))
         if _is_dbus_error(failure) or isinstance(failure, (ConnectionError, EOFError)):
-            return SecretsUnavailableError(
-                f"The OS keyring could not be reached over D-Bus: {said}"
-            )
+            return SecretsUnavailableError(texts.KEYRING_NO_DBUS(said=said))
         if isinstance(failure, keyring.errors.KeyringError):
-            return SecretsUnavailableError(f"The OS keyring refused: {said}")
-        return SecretsUnavailableError(
-            f"The OS keyring failed ({type(failure).__name__}): {said}"
-        )
+            return SecretsUnavailableError(texts.KEYRING_REFUSED(said=said))
+        return SecretsUnavailableError(texts.KEYRING_FAILED(kind=type(failure).__name__, said=said))
 
 
 async def _in_daemon_thread(work: Callable[[], _T], timeout: float) -> _T:

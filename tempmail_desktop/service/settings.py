@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..core import log_names, texts
 from ..core.redact import redact
 from ..core.timeutil import utcnow
 from . import paths
 
-log = logging.getLogger("tempmail.settings")
+log = logging.getLogger(log_names.SETTINGS)
 
 # The providers' ids, spelled out so that settings never import the providers
 # package (the CLI reads settings before it loads any provider).
@@ -31,31 +32,35 @@ PROVIDER_IDS: tuple[str, ...] = ("gptmail", "tempmailg", "catmails", "worker")
 POLL_SPEEDS: dict[str, float] = {"fast": 0.5, "normal": 1.0, "slow": 2.0}
 
 
-def _check_url(value: str, schemes: tuple[str, ...], what: str) -> str:
+# Settings' ValueErrors carry a texts.Said as their argument, so the window
+# can translate them (str() of the error is the English).
+
+
+def _check_url(value: str, schemes: tuple[str, str], what: str) -> str:
     """``value`` trimmed; ValueError unless it is a URL with one of
     ``schemes`` and a host."""
     value = value.strip()
     parts = urlsplit(value)
     if parts.scheme.lower() not in schemes or not parts.hostname:
-        wanted = " or ".join(f"{s}://" for s in schemes)
+        wanted = texts.OR(first=f"{schemes[0]}://", second=f"{schemes[1]}://")
         # redact: a pasted URL may carry a key in its query (Cat Mails' key=).
-        raise ValueError(f"{what} must be a {wanted} address, not {redact(value)!r}.")
+        raise ValueError(texts.URL_SCHEME(what=what, wanted=wanted, value=repr(redact(value))))
     return value
 
 
 def _http_url_or_blank(value: str) -> None:
     if value.strip():
-        _check_url(value, ("http", "https"), "A service address")
+        _check_url(value, ("http", "https"), texts.A_SERVICE_ADDRESS())
 
 
 def _ws_url_or_blank(value: str) -> None:
     if value.strip():
-        _check_url(value, ("ws", "wss"), "A WebSocket address")
+        _check_url(value, ("ws", "wss"), texts.A_WEBSOCKET_ADDRESS())
 
 
 def _non_negative(value: int) -> None:
     if value < 0:
-        raise ValueError("The number of seconds cannot be negative.")
+        raise ValueError(texts.SECONDS_NEGATIVE())
 
 
 @dataclass(frozen=True)
@@ -132,17 +137,16 @@ def setting(key: str) -> Setting:
 def _validated(spec: Setting, value: Any) -> Any:
     # bool is an int in Python; a checkbox's True must not pass for 1 second.
     if type(value) is not spec.kind:
-        kind = {str: "text", bool: "true or false", int: "a whole number"}[spec.kind]
-        raise ValueError(f"The setting {spec.key} must be {kind}, not {value!r}.")
+        kind = {str: texts.KIND_TEXT, bool: texts.KIND_BOOL, int: texts.KIND_INT}[spec.kind]()
+        raise ValueError(texts.SETTING_KIND(key=spec.key, kind=kind, value=repr(value)))
     if spec.choices is not None and value not in spec.choices:
-        raise ValueError(
-            f"The setting {spec.key} must be one of {', '.join(spec.choices)}, not {value!r}."
-        )
+        raise ValueError(texts.SETTING_CHOICE(key=spec.key, choices=", ".join(spec.choices), value=repr(value)))
     if spec.check is not None:
         try:
             spec.check(value)
         except ValueError as error:
-            raise ValueError(f"The setting {spec.key}: {error}") from None
+            problem = error.args[0] if error.args and isinstance(error.args[0], texts.Said) else str(error)
+            raise ValueError(texts.SETTING_PROBLEM(key=spec.key, problem=problem)) from None
     return value
 
 

@@ -28,16 +28,17 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
+from ..core import log_names
 from ..core.errors import NotFoundError, TempmailError, UsageError
 from ..core.facts import mail_facts
 from ..core.models import PUSHED_ID_PREFIX, Attachment, Mailbox, Message
 from ..core.timeutil import UTC, utcnow
 from . import paths
 
-log = logging.getLogger("tempmail.store")
+log = logging.getLogger(log_names.STORE)
 
 BUSY_TIMEOUT_MS = 5000
 # ``summaries`` carries this much of each body: enough for a preview line,
@@ -166,8 +167,25 @@ def _migrate_to_v3(db: sqlite3.Connection) -> None:
     db.executemany("UPDATE messages SET code = ?, link = ? WHERE rowid = ?", updates)
 
 
+def _migrate_to_v4(db: sqlite3.Connection) -> None:
+    """The `tempmail wait`s running on this store, so that the open window
+    checks their mailboxes quickly while they wait (see Store.begin_wait)."""
+    db.execute(
+        """
+        CREATE TABLE waits (
+            id         INTEGER PRIMARY KEY,
+            provider   TEXT NOT NULL,
+            mailbox    TEXT NOT NULL COLLATE NOCASE,
+            pid        INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )
+        """
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _migrate_to_v1, _migrate_to_v2, _migrate_to_v3
+    _migrate_to_v1, _migrate_to_v2, _migrate_to_v3, _migrate_to_v4
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -668,27 +686,6 @@ class Store:
             )
         return _mailbox_from_row(rows[0]) if rows else None
 
-    def update_mailbox(self, mb: Mailbox) -> None:
-        """Replace a remembered mailbox's times and handles with ``mb``'s."""
-        mb = _valid_mailbox(mb)
-        with self._write() as db:
-            cursor = db.execute(
-                """
-                UPDATE mailboxes SET created_at = ?, expires_at = ?, remote_id = ?, token = ?
-                WHERE provider = ? AND address = ?
-                """,
-                (
-                    _time_to_db(mb.created_at),
-                    _time_to_db(mb.expires_at),
-                    mb.remote_id,
-                    mb.token,
-                    mb.provider,
-                    mb.address,
-                ),
-            )
-            if cursor.rowcount == 0:
-                raise self._unknown_mailbox(mb.provider, mb.address)
-
     def rename_mailbox(self, provider: str, old_address: str, new_mailbox: Mailbox) -> Mailbox:
         """The service renamed a mailbox: move it and its messages to the new
         address, keeping its place in the list. Returns the mailbox as stored."""
@@ -767,13 +764,6 @@ class Store:
                 (_time_to_db(when or utcnow()), provider, address),
             )
 
-    def last_checked(self, provider: str, address: str) -> datetime | None:
-        rows = self._read(
-            "SELECT last_checked_at FROM mailboxes WHERE provider = ? AND address = ?",
-            (provider, address),
-        )
-        return _time_from_db(rows[0][0]) if rows else None
-
     @staticmethod
     def _unknown_mailbox(provider: str, address: str) -> NotFoundError:
         return NotFoundError(f"{address} is not in the list of mailboxes.", provider=provider)
@@ -797,10 +787,10 @@ class Store:
     ) -> list[Message]:
         """Take in what the service listed; return the mail that is new to us.
 
-        New means: an id never stored for this mailbox, not deleted here by
-        the user, and not the listed twin of a mail we so far knew only from
-        push (that one takes the real id and keeps its ``seen``). With
-        ``full_listing`` the listing is the service's whole mailbox: stored
+        New means: an id never stored for this mailbox and not deleted here
+        by the user. (A listed mail that was first known from push has been
+        given its real id before, by MailService: see
+        :meth:`replace_message_id`.) With ``full_listing`` the listing is the service's whole mailbox: stored
         mail missing from it is flagged ``deleted_upstream`` (it stays
         readable), and mail that comes back is un-flagged.
 
@@ -816,8 +806,7 @@ class Store:
                 log.debug("listing for %s at %s dropped: mailbox no longer remembered",
                           address, provider)
                 return []
-            # Ids alone come from the primary-key index without touching the
-            # rows; only pushed-only mail needs its fingerprint.
+            # Ids alone come from the primary-key index without touching the rows.
             stored = {
                 row[0]
                 for row in db.execute(
@@ -832,13 +821,6 @@ class Store:
                     (provider, mailbox),
                 )
             }
-            pushed_by_fingerprint: dict[str, list[str]] = {}
-            for message_id, fingerprint in db.execute(
-                "SELECT id, fingerprint FROM messages "
-                f"WHERE provider = ? AND mailbox = ? AND {_PUSHED_ONLY} ORDER BY rowid",
-                (provider, mailbox),
-            ):
-                pushed_by_fingerprint.setdefault(fingerprint, []).append(message_id)
 
             listed: dict[str, Message] = {}
             for msg in messages:
@@ -855,19 +837,9 @@ class Store:
                     facts=message_id not in stored,
                 )
                 if message_id not in stored:
-                    twins = pushed_by_fingerprint.get(row["fingerprint"])
-                    if twins and not _is_pushed_only(message_id):
-                        # Give the pushed mail its real id; the upsert below
-                        # then merges the listing into it like any stored mail.
-                        db.execute(
-                            "UPDATE messages SET id = ? "
-                            "WHERE provider = ? AND mailbox = ? AND id = ?",
-                            (message_id, provider, mailbox, twins.pop(0)),
-                        )
-                    else:
-                        new.append(msg.with_changes(provider=provider, mailbox=mailbox,
-                                                    deleted_upstream=False,
-                                                    code=row["code"], link=row["link"]))
+                    new.append(msg.with_changes(provider=provider, mailbox=mailbox,
+                                                deleted_upstream=False,
+                                                code=row["code"], link=row["link"]))
                 rows.append(row)
             db.executemany(_UPSERT, rows)
 
@@ -913,6 +885,34 @@ class Store:
                 (msg.provider, mailbox, msg.id),
             )
         return True
+
+    def replace_message_id(self, provider: str, address: str, old_id: str, new_id: str) -> bool:
+        """The mail stored as ``old_id`` is the one stored or listed as ``new_id``
+        (a pushed mail the service now lists): it goes on as ``new_id`` with its
+        ``seen``, code and link. When ``new_id`` is stored too, the two become
+        that row, read if either was, with the code and link it has, else those
+        of ``old_id``. Returns False, changing nothing, when there is no
+        ``old_id`` (another process took it over first)."""
+        with self._write() as db:
+            mailbox = self._stored_address(db, provider, address)
+            if mailbox is None:
+                return False
+            where = "WHERE provider = ? AND mailbox = ? AND id = ?"
+            old = db.execute(
+                f"SELECT seen, code, link FROM messages {where}", (provider, mailbox, old_id)
+            ).fetchone()
+            if old is None or old_id == new_id:
+                return old is not None
+            if db.execute(f"SELECT 1 FROM messages {where}", (provider, mailbox, new_id)).fetchone():
+                db.execute(
+                    "UPDATE messages SET seen = MAX(seen, ?), code = COALESCE(code, ?), "
+                    f"link = COALESCE(link, ?) {where}",
+                    (*old, provider, mailbox, new_id),
+                )
+                db.execute(f"DELETE FROM messages {where}", (provider, mailbox, old_id))
+            else:
+                db.execute(f"UPDATE messages SET id = ? {where}", (new_id, provider, mailbox, old_id))
+            return True
 
     def delete_message(self, provider: str, address: str, message_id: str) -> bool:
         """Delete one mail here. A service that still lists it will not bring
@@ -972,14 +972,6 @@ class Store:
             )
             return cursor.rowcount > 0
 
-    def mark_all_seen(self, provider: str, address: str) -> int:
-        with self._write() as db:
-            cursor = db.execute(
-                "UPDATE messages SET seen = 1 WHERE provider = ? AND mailbox = ? AND seen = 0",
-                (provider, address),
-            )
-            return cursor.rowcount
-
     # -- messages: reading -------------------------------------------------------------
 
     def message(self, provider: str, address: str, message_id: str) -> Message | None:
@@ -992,6 +984,16 @@ class Store:
     def messages(self, provider: str, address: str, *, limit: int | None = None) -> list[Message]:
         """Every stored mail of a mailbox with its whole body, newest first."""
         return self._listing(_FULL_COLUMNS, provider, address, limit)
+
+    def pushed_only(self, provider: str, address: str) -> list[Message]:
+        """The mail of a mailbox known only from push (``push-`` ids), in full,
+        in the order it came."""
+        rows = self._read(
+            f"SELECT {_FULL_COLUMNS} FROM messages "
+            f"WHERE provider = ? AND mailbox = ? AND {_PUSHED_ONLY} ORDER BY rowid",
+            (provider, address),
+        )
+        return [_message_from_row(r) for r in rows]
 
     def latest_code(self) -> str | None:
         """The code of the newest mail that has one, in any mailbox (the tray's "Copy latest code")."""
@@ -1080,3 +1082,110 @@ class Store:
             {"p": provider, "a": address},
         )
         return {r[0] for r in rows}
+
+    # -- running `tempmail wait`s ----------------------------------------------------
+
+    def begin_wait(self, provider: str, address: str, *, timeout: float, pid: int | None = None) -> int:
+        """Note that a `tempmail wait` (process ``pid``, this one by default)
+        waits on the mailbox for up to ``timeout`` seconds; the open window
+        checks that mailbox quickly while it is listed. Returns the wait's id
+        for :meth:`end_wait`."""
+        started = utcnow()
+        expires = started + timedelta(seconds=_wait_span(timeout))
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO waits (provider, mailbox, pid, started_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                (provider, address, os.getpid() if pid is None else pid,
+                 _time_to_db(started), _time_to_db(expires)),
+            )
+            return int(cursor.lastrowid)
+
+    def end_wait(self, wait_id: int) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM waits WHERE id = ?", (wait_id,))
+
+    @contextmanager
+    def waiting(self, provider: str, address: str, *, timeout: float) -> Iterator[None]:
+        """:meth:`begin_wait` before the body, :meth:`end_wait` however it ends.
+
+        Best effort: the table only asks the window to check sooner, so a
+        store too busy to note the wait must not fail the wait itself."""
+        try:
+            wait_id: int | None = self.begin_wait(provider, address, timeout=timeout)
+        except sqlite3.Error as exc:
+            log.info("could not note the wait on %s: %s", address, exc)
+            wait_id = None
+        try:
+            yield
+        finally:
+            if wait_id is not None:
+                try:
+                    self.end_wait(wait_id)
+                except (sqlite3.Error, RuntimeError) as exc:  # its expiry drops it instead
+                    log.info("could not note the end of the wait on %s: %s", address, exc)
+
+    def live_waits(self) -> set[tuple[str, str]]:
+        """(provider, address) of every mailbox a `tempmail wait` waits on now.
+
+        A wait whose process is gone (killed, so it could not end its wait)
+        or whose time is up is dropped here. One small read when nothing
+        waits: the window asks every second."""
+        rows = self._read("SELECT id, provider, mailbox, pid, expires_at FROM waits")
+        if not rows:
+            return set()
+        now = _time_to_db(utcnow())
+        over = {wait_id for wait_id, _p, _a, pid, expires in rows if expires <= now or not _process_running(pid)}
+        if over:
+            with self._write() as db:
+                db.executemany("DELETE FROM waits WHERE id = ?", [(wait_id,) for wait_id in over])
+        return {(provider, address) for wait_id, provider, address, _pid, _e in rows if wait_id not in over}
+
+
+# A wait's row outlives its timeout by this much: its first listing (with
+# retries) comes before its own clock starts.
+WAIT_GRACE_S = 60.0
+# A wait's row lasts at most this long, whatever its timeout: if its process
+# was killed and its id reused, the mailbox stops being hot after a day.
+MAX_WAIT_SPAN_S = 24 * 3600.0
+
+
+def _wait_span(timeout: float) -> float:
+    """Seconds a wait of ``timeout`` stays listed (NaN and infinity included)."""
+    if 0 <= timeout <= MAX_WAIT_SPAN_S:
+        return min(timeout + WAIT_GRACE_S, MAX_WAIT_SPAN_S)
+    return WAIT_GRACE_S if timeout < 0 else MAX_WAIT_SPAN_S
+
+
+def _process_running(pid: int) -> bool:
+    """Whether process ``pid`` still runs, on this computer."""
+    if pid <= 0:
+        return False
+    if os.name == "nt":
+        return _windows_process_running(pid)
+    try:
+        os.kill(pid, 0)  # signal 0: asks only whether the process is there
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: it is there
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _windows_process_running(pid: int) -> bool:
+    # Not os.kill: on Windows it terminates the process whatever the signal.
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    query_limited_information, still_active, access_denied = 0x1000, 259, 5
+    handle = kernel32.OpenProcess(query_limited_information, False, pid)
+    if not handle:
+        return kernel32.GetLastError() == access_denied
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == still_active
+    finally:
+        kernel32.CloseHandle(handle)

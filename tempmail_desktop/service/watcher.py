@@ -23,12 +23,13 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 
+from ..core import log_names
 from ..core.errors import AuthError, NotFoundError, QuotaError, TempmailError, UnavailableError
 from ..core.models import Capability, Mailbox, Message
 from ..core.timeutil import utcnow
 from ..core.watch_state import WatchState, WatchStatus
 
-log = logging.getLogger("tempmail.watcher")
+log = logging.getLogger(log_names.WATCHER)
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], "asyncio.Future | object"]
@@ -105,7 +106,10 @@ class MailboxWatcher:
         self.mailbox = mailbox
         self.on_new = on_new
         self.on_state = on_state
-        self.on_changed = on_changed  # stored mail changed without new mail (a pushed mail got its id)
+        # Stored mail changed without new mail: MailService gave a pushed mail of
+        # this mailbox its real id (relayed from MailService.on_mail_identified).
+        self.on_changed = on_changed
+        self._stop_relaying: Callable[[], None] | None = None
         self.budget = budget
         self.poll_factor = poll_factor
         self.hot_window = hot_window
@@ -119,7 +123,6 @@ class MailboxWatcher:
         self._paused_until: float | None = None
         self._offline_failures = 0
         self._tasks: list[asyncio.Task] = []
-        self._pushed_waiting: set[str] = set()  # pushed ids not yet matched with a listed mail
         self._last_error: TempmailError | None = None
         self._expired = False
         self.checks = 0
@@ -134,6 +137,8 @@ class MailboxWatcher:
     def start(self) -> None:
         if self._tasks:
             return
+        if self.on_changed is not None and self._stop_relaying is None:
+            self._stop_relaying = self.service.on_mail_identified(self._on_mail_identified)
         self._tasks.append(asyncio.create_task(self._poll_loop(), name=self.name + ":poll"))
 
     def poke(self) -> None:
@@ -164,6 +169,9 @@ class MailboxWatcher:
 
     async def stop(self) -> None:
         tasks, self._tasks = self._tasks, []
+        if self._stop_relaying is not None:
+            self._stop_relaying()
+            self._stop_relaying = None
         if self.budget is not None:
             self.budget.claims.discard(self.name)
         for task in tasks:
@@ -325,7 +333,6 @@ class MailboxWatcher:
         if new:
             self.mark_hot()  # mail came: a second one (the code after a link, a resend) is likely
             self.on_new(self.mailbox, new)
-        self._report_matched_pushes()
         return new
 
     def _mark_expired(self) -> list[Message]:
@@ -335,14 +342,10 @@ class MailboxWatcher:
         self._set_state(WatchStatus.EXPIRED)
         return []
 
-    def _report_matched_pushes(self) -> None:
-        """A listing gave pushed mail its real id: the list must show that id."""
-        if not self._pushed_waiting or self.on_changed is None:
-            return
-        known = self.service.store.known_ids(self.mailbox.provider, self.mailbox.address)
-        matched = {pid for pid in self._pushed_waiting if pid not in known}
-        if matched:
-            self._pushed_waiting -= matched
+    def _on_mail_identified(self, mailbox: Mailbox, _push_id: str, _real_id: str) -> None:
+        if self.on_changed is not None and (mailbox.provider, mailbox.address.lower()) == (
+            self.mailbox.provider, self.mailbox.address.lower()
+        ):
             self.on_changed(self.mailbox)
 
     async def _push_loop(self, provider) -> None:
@@ -354,7 +357,6 @@ class MailboxWatcher:
                     self._on_push_connected()
                     kept = self.service.accept_pushed(self.mailbox, pushed)
                     if kept is not None:
-                        self._pushed_waiting.add(kept.id)
                         self.on_new(self.mailbox, [kept])
                         self._wake.set()  # list soon, so the mail gets its real id
                 raise UnavailableError("push connection closed", provider=self.mailbox.provider)
@@ -420,12 +422,29 @@ async def wait_for_new_message(
     queue: asyncio.Queue[Message] = asyncio.Queue()
     errors: list[TempmailError] = []
     await service.refresh(mailbox)  # what is there now is the baseline, not news
+    store = service.store
+    known = store.known_ids(mailbox.provider, mailbox.address)
+
+    def take(messages: list[Message]) -> None:
+        for message in messages:
+            if message.id not in known:
+                known.add(message.id)
+                queue.put_nowait(message)
 
     def on_new(_mb: Mailbox, messages: list[Message]) -> None:
-        for message in messages:
-            queue.put_nowait(message)
+        take(messages)
+
+    def take_stored_elsewhere() -> None:
+        # Another process on the store (the open window, checking this mailbox
+        # too) may have listed the mail first: then our listing finds it stored,
+        # not new, and only the store tells.
+        fresh = store.known_ids(mailbox.provider, mailbox.address) - known
+        stored = (store.message(mailbox.provider, mailbox.address, i) for i in fresh)
+        take(sorted((m for m in stored if m is not None), key=lambda m: m.received_at or utcnow()))
 
     def on_state(state: WatchState) -> None:
+        if state.status in (WatchStatus.POLLING, WatchStatus.LIVE):  # a check is done
+            take_stored_elsewhere()
         if state.status in (WatchStatus.KEY_PROBLEM, WatchStatus.PAUSED) and state.error:
             errors.append(state.error)
             queue.put_nowait(None)  # type: ignore[arg-type]
@@ -451,17 +470,18 @@ async def wait_for_new_message(
             if message is None:
                 raise errors[-1]
             if message.is_pushed_only:
-                message = await _reconcile_pushed(service, mailbox, message)
+                message = await _as_listed(service, mailbox, message)
             if accept(message):
                 return message
     finally:
         await watcher.stop()
 
 
-async def _reconcile_pushed(service, mailbox: Mailbox, pushed: Message) -> Message:
-    """Swap a pushed mail (no id) for its listed twin, so scripts get a real id."""
+async def _as_listed(service, mailbox: Mailbox, pushed: Message) -> Message:
+    """A pushed mail (no id) as the listing has it, so scripts get a real id:
+    the listing lets MailService pair the two."""
     try:
         await service.refresh(mailbox)
     except TempmailError:
         return pushed
-    return service.find_by_fingerprint(mailbox, pushed.fingerprint()) or pushed
+    return service.current_message(mailbox, pushed.id) or pushed

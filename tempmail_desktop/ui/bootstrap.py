@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from ..core import log_names
 from .controller import AppController
 from .i18n import install_translators
 from .icons import app_icon
@@ -17,7 +18,7 @@ from .notify import Notifier
 from .theme import apply_theme
 from .tray import TrayIcon
 
-log = logging.getLogger("tempmail.ui")
+log = logging.getLogger(log_names.UI)
 
 
 @dataclass

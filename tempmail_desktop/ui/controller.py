@@ -21,9 +21,10 @@ from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QObject, Signal
 
+from ..core import log_names
 from ..core.errors import TempmailError, UsageError
 from ..core.keys import KeyLookup
-from ..core.models import PUSHED_ID_PREFIX, Attachment, Capability, Domain, GptMailStats, Mailbox, Message, ProviderInfo, QuotaState
+from ..core.models import Attachment, Capability, Domain, GptMailStats, Mailbox, Message, ProviderInfo, QuotaState
 from ..providers.gptmail import GptMailProvider
 from ..providers.registry import PROVIDERS, provider_class
 from ..providers.registry import provider_info as _provider_info
@@ -35,8 +36,9 @@ from ..service.secrets import Secrets
 from ..service.settings import Settings
 from ..service.store import Store
 from ..service.watcher import MailboxWatcher, PollBudget
+from .error_words import in_window_words
 
-log = logging.getLogger("tempmail.ui")
+log = logging.getLogger(log_names.UI)
 
 _T = TypeVar("_T")
 Job = Callable[[], Awaitable[_T]]  # a coroutine *function*: a job cancelled before it starts leaves nothing unawaited
@@ -60,7 +62,7 @@ def prefix_problem(provider_id: str, prefix: str) -> str | None:
         # The check needs no connection: the client is built and dropped unused.
         provider_class(provider_id)(cast(Any, None)).validate_prefix(prefix)
     except TempmailError as error:
-        return str(error)
+        return in_window_words(error)
     return None
 
 
@@ -108,7 +110,6 @@ class AppController(QObject):
     watchStateChanged = Signal(object)  # WatchState
     errorOccurred = Signal(str, str)  # who (provider name or ""), what went wrong
     statusMessage = Signal(str)
-    busyChanged = Signal(int)  # jobs running
     downloadProgress = Signal(str, int, int)  # name, done, total (-1 unknown)
 
     def __init__(self, service: MailService, parent: QObject | None = None) -> None:
@@ -150,14 +151,11 @@ class AppController(QObject):
         task.set_name(name)
         self._named[name] = task
         self._jobs.add(task)
-        self.busyChanged.emit(len(self._jobs))
 
         def finished(t: asyncio.Task) -> None:
             self._jobs.discard(t)
             if self._named.get(name) is t:
                 del self._named[name]
-            if not self._closing:
-                self.busyChanged.emit(len(self._jobs))
 
         task.add_done_callback(finished)
         return task
@@ -193,12 +191,9 @@ class AppController(QObject):
         self.errorOccurred.emit(*self.words_for(error))
 
     def in_window_words(self, error: TempmailError) -> str:
-        """What the window says for ``error``: the command's way out ("run
-        'tempmail key set …'") replaced by the window's own, chosen by kind."""
-        text = error.without_command_way_out()
-        if error.kind in ("auth", "bad-key") and "Settings" not in text:
-            text = self.tr("%s. Open Settings and set the key.") % text.rstrip(". ")
-        return text
+        """What the window says for ``error``, in the user's language, with
+        the window's own way out (Settings), never the command's."""
+        return in_window_words(error)
 
     # -- watchers ---------------------------------------------------------
 
@@ -312,6 +307,16 @@ class AppController(QObject):
         shown anew, and mailboxes whose mail it changed are listed again."""
         store = self.service.store
         version = store.data_version()
+        # A `tempmail wait` in another process writes nothing while it waits, so the
+        # waits are read every tick, before the return below: a waited-on mailbox is
+        # checked at once when it turns hot, and hot while its wait is listed and a
+        # few ticks more (the hot window's minutes more where that is longer).
+        waiting = {_sync_key(*key) for key in store.live_waits()}
+        for key, watcher in self.watchers.items():
+            if _sync_key(*key) in waiting and not self._closing:
+                if not watcher.is_hot:
+                    watcher.poke()
+                watcher.mark_hot(max(watcher.hot_window, 3 * self.store_sync_interval))
         if version == self._store_version or self._closing:
             return
         if any(job.get_name().startswith(self.MAILBOX_JOB_PREFIXES) for job in self._jobs):
@@ -378,12 +383,8 @@ class AppController(QObject):
 
     def current_id(self, mailbox: Mailbox, message_id: str) -> str:
         """The id a mail has now: a pushed mail's ``push-…`` id gives way to
-        the real one once its listing brought it."""
-        if message_id.startswith(PUSHED_ID_PREFIX):
-            twin = self.service.find_by_fingerprint(mailbox, message_id[len(PUSHED_ID_PREFIX):])
-            if twin is not None:
-                return twin.id
-        return message_id
+        the real one once its listing brought it (MailService pairs them)."""
+        return self.service.current_id(mailbox, message_id)
 
     def new_open_folder(self) -> Path:
         """A fresh private folder of the app's cache, for an attachment to open."""

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import log_names
 from ..core.errors import TempmailError
 from ..core.models import GptMailStats
 from ..core.timeutil import UTC, utcnow
@@ -43,9 +44,8 @@ from .controller import AppController
 from .plain import plain_label
 from .settings_dialog import fill
 
-log = logging.getLogger("tempmail.ui.dashboard")
+log = logging.getLogger(log_names.UI_DASHBOARD)
 
-PROVIDER_ID = "gptmail"
 # A host name with at least one dot: labels of letters, digits and inner hyphens.
 HOSTNAME_RE = re.compile(r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
 HOUR = timedelta(hours=1)

@@ -8,9 +8,10 @@ import logging
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from ..core import log_names
 from ..assets import TRANSLATIONS
 
-log = logging.getLogger("tempmail.ui")
+log = logging.getLogger(log_names.UI)
 
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 _installed: list[QTranslator] = []

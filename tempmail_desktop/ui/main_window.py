@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import log_names
 from ..core.models import Attachment, Capability, Mailbox, Message
 from . import dialogs
 from .controller import AppController, provider_info
@@ -34,7 +35,7 @@ from .models import MailboxListModel, MailboxRow, MessageFilterProxy, MessageLis
 from .plain import bounded, plain_label
 from .watch_status import NextCheckCountdown, describe_state
 
-log = logging.getLogger("tempmail.ui")
+log = logging.getLogger(log_names.UI)
 
 
 class MainWindow(QMainWindow):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from .plain import bounded, plain_label
@@ -23,8 +23,6 @@ _STYLES = {
 
 
 class MessageBar(QFrame):
-    actionTriggered = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
@@ -79,4 +77,3 @@ class MessageBar(QFrame):
         self.hide()
         if callback is not None:
             callback()
-        self.actionTriggered.emit()

@@ -1,10 +1,12 @@
 """The reading pane: one message, shown safely and without freezing the window.
 
 Safety lives in :class:`~.safe_browser.SafeTextBrowser` (no file, no network,
-no navigation); this module decides what to show around it: headers, the
-verification code and link, the remote-images bar, the Text / Source /
-Headers tabs and the attachments strip. Everything the user can act on leaves
-as a signal; the window decides.
+no navigation); this module decides what to show around it and when: the
+header (:mod:`.reader_header`), the bars for the code and link, remote images
+and large mail (:mod:`.reader_bars`), the Text / Source / Headers tabs and the
+attachments strip (:mod:`.reader_attachments`). What the pieces show is worked
+out without Qt in :mod:`~tempmail_desktop.core.reading`. Everything the user
+can act on leaves as a signal; the window decides.
 
 Speed, as measured here (Xvfb, 2 busy cores): Qt's rich-text engine is slow
 on table-heavy mail. ``setHtml`` of a 2 MB newsletter built from nested
@@ -26,21 +28,14 @@ import logging
 import time
 from collections.abc import Generator
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFontDatabase, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -49,9 +44,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import log_names
 from ..core.html_simplify import SimplifiedHtml, simplified_html  # noqa: F401 - re-exported
 from ..core.links import link_mismatch
-from ..core.models import Attachment, Message
+from ..core.models import Message
 from ..core.reading import (  # noqa: F401 - displayable_text, is_big_html, needs_simplifying: re-exported
     BIG_TEXT_CHARS,
     Prepared,
@@ -62,10 +58,13 @@ from ..core.reading import (  # noqa: F401 - displayable_text, is_big_html, need
     url_key,
 )
 from ..core.steps import run_to_end
-from .plain import plain_label, plain_tooltip
+from .plain import plain_tooltip
+from .reader_attachments import AttachmentStrip, human_size  # noqa: F401 - human_size: re-exported
+from .reader_bars import CodeBar, LargeMailBar, RemoteImagesBar
+from .reader_header import ReaderHeader
 from .safe_browser import SafeTextBrowser
 
-log = logging.getLogger("tempmail.ui")
+log = logging.getLogger(log_names.UI)
 
 # The text views get this much text per step.
 TEXT_STEP_CHARS = 32_000
@@ -75,35 +74,6 @@ STEP_BUDGET_S = 0.010
 # longer than this; what is left then is done in steps.
 SYNC_BUDGET_S = 0.030
 _LINK_SCHEMES = ("http", "https", "mailto")
-_NEUTRAL_BAR = "background:#f3f3f3; color:#202020; border:1px solid #cfcfcf;"
-
-
-def human_size(n: int | None) -> str:
-    """A byte count the way people read it: 512 B, 1.5 KB, 12 MB."""
-    if n is None or n < 0:
-        return QCoreApplication.translate("MessageView", "unknown size")
-    if n < 1024:
-        return QCoreApplication.translate("MessageView", "%1 B").replace("%1", str(n))
-    units = (
-        QCoreApplication.translate("MessageView", "KB"),
-        QCoreApplication.translate("MessageView", "MB"),
-        QCoreApplication.translate("MessageView", "GB"),
-        QCoreApplication.translate("MessageView", "TB"),
-    )
-    value = float(n)
-    for unit in units:
-        value /= 1024
-        if value < 1024:
-            break
-    return f"{QLocale().toString(value, 'f', 1 if value < 10 else 0)} {unit}"
-
-
-# -- links ----------------------------------------------------------------
-# Whether a link's text tells the truth: core.links (Qt-free), imported above;
-# link_mismatch stays importable from here and as MessageView.link_mismatch.
-
-
-# -- the widget ----------------------------------------------------------------
 
 
 class MessageView(QWidget):
@@ -118,6 +88,7 @@ class MessageView(QWidget):
     #: The body is fully shown (sync for ordinary mail, later for big mail).
     loadFinished = Signal()
 
+    # Whether a link's text tells the truth: core.links (Qt-free); also importable from here.
     link_mismatch = staticmethod(link_mismatch)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -172,8 +143,7 @@ class MessageView(QWidget):
         self._message = message
         self._prepared = None
         self._images_requested = False
-        self.load_images_button.setEnabled(True)
-        self.load_images_button.setText(self.tr("Load images"))
+        self.remote_bar.set_loading(False)
         if not same_mail:
             # Permission to load remote images is given per mail.
             self._allowed_remote = {}
@@ -187,11 +157,11 @@ class MessageView(QWidget):
             self.attachment_list.clear()
             return
         self._pages.setCurrentWidget(self._content_page)
-        self._show_header(message)
+        self.header.show_message(message)
         self._source_filled = False
         self.source_view.clear()
         self.browser.clear()
-        self.code_bar.hide()
+        self.code_bar.set_facts(None, None)
         self.remote_bar.hide()
         self.large_bar.hide()
         self.tabs.setTabVisible(self.tabs.indexOf(self.browser), bool(message.html))
@@ -220,8 +190,7 @@ class MessageView(QWidget):
             # Either nothing could be fetched or the answer is for a mail no longer shown.
             if self._images_requested:
                 self._images_requested = False
-                self.load_images_button.setEnabled(True)
-                self.load_images_button.setText(self.tr("Load images"))
+                self.remote_bar.set_loading(False)
                 self.statusMessage.emit(self.tr("The remote images could not be loaded."))
             return
         self._images_requested = False
@@ -254,12 +223,17 @@ class MessageView(QWidget):
         layout.setSpacing(6)
         self._pages.addWidget(self._content_page)
 
-        layout.addWidget(self._build_header())
-        self.code_bar = self._build_code_bar()
+        self.header = ReaderHeader(self)
+        layout.addWidget(self.header)
+        self.code_bar = CodeBar(self)
+        self.code_bar.copied.connect(self.codeCopied)
+        self.code_bar.openRequested.connect(self.openLinkRequested)
         layout.addWidget(self.code_bar)
-        self.remote_bar = self._build_remote_bar()
+        self.remote_bar = RemoteImagesBar(self)
+        self.remote_bar.loadRequested.connect(self._request_remote_images)
         layout.addWidget(self.remote_bar)
-        self.large_bar = self._build_large_bar()
+        self.large_bar = LargeMailBar(self)
+        self.large_bar.fullLayoutRequested.connect(self._show_full_layout)
         layout.addWidget(self.large_bar)
 
         self.tabs = QTabWidget(self)
@@ -301,8 +275,11 @@ class MessageView(QWidget):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         layout.addWidget(self.tabs, 1)
 
-        self.attachment_strip = self._build_attachment_strip()
+        self.attachment_strip = AttachmentStrip(self)
+        self.attachment_strip.saveRequested.connect(self.saveAttachmentsRequested)
+        self.attachment_strip.openRequested.connect(self.openAttachmentRequested)
         layout.addWidget(self.attachment_strip)
+        self._name_parts()
 
         self.setTabOrder(self.copy_code_button, self.copy_link_button)
         self.setTabOrder(self.copy_link_button, self.open_link_button)
@@ -314,182 +291,23 @@ class MessageView(QWidget):
         self.setTabOrder(self.save_button, self.save_all_button)
         self.setTabOrder(self.save_all_button, self.open_button)
 
-    def _mail_label(self, accessible: str) -> QLabel:
-        # Mail content is never interpreted as markup: a subject is text.
-        label = QLabel(self)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setWordWrap(True)
-        label.setAccessibleName(accessible)
-        return label
-
-    def _build_header(self) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.subject_label = self._mail_label(self.tr("Subject"))
-        font = self.subject_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.subject_label.setFont(font)
-        layout.addWidget(self.subject_label)
-        form = QFormLayout()
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setHorizontalSpacing(8)
-        form.setVerticalSpacing(1)
-        self.from_label = self._mail_label(self.tr("From"))
-        self.to_label = self._mail_label(self.tr("To"))
-        self.date_label = self._mail_label(self.tr("Received"))
-        form.addRow(self.tr("From:"), self.from_label)
-        form.addRow(self.tr("To:"), self.to_label)
-        form.addRow(self.tr("Received:"), self.date_label)
-        layout.addLayout(form)
-        self.deleted_note = self._note(
-            self.tr("Kept locally: the service has deleted this mail."), self.tr("Deleted by the service")
-        )
-        self.truncated_note = self._note(
-            self.tr("The raw source was truncated by the service; attachments may be missing."),
-            self.tr("Raw source truncated"),
-        )
-        layout.addWidget(self.deleted_note)
-        layout.addWidget(self.truncated_note)
-        return box
-
-    def _note(self, text: str, accessible: str) -> QLabel:
-        label = QLabel(text, self)
-        label.setWordWrap(True)
-        label.setAccessibleName(accessible)
-        label.setObjectName("messageNote")
-        label.setStyleSheet(
-            "#messageNote { background:#fff4ce; color:#4d3800; border:1px solid #e6cf7a;"
-            " border-radius:3px; padding:2px 6px; }"
-        )
-        label.hide()
-        return label
-
-    def _bar_frame(self, name: str, style: str) -> tuple[QFrame, QHBoxLayout]:
-        frame = QFrame(self)
-        frame.setObjectName(name)
-        frame.setStyleSheet(f"#{name} {{ {style} border-radius:4px; }}")
-        layout = QHBoxLayout(frame)
-        layout.setContentsMargins(8, 4, 4, 4)
-        layout.setSpacing(6)
-        return frame, layout
-
-    def _build_code_bar(self) -> QFrame:
-        frame, layout = self._bar_frame("codeBar", "background:#e8f4fd; color:#08335a; border:1px solid #a9d1f1;")
-        frame.setAccessibleName(self.tr("Verification code and link"))
-        self._code_caption = QLabel(self.tr("Code:"), frame)
-        self.code_label = QLabel(frame)
-        self.code_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        code_font.setBold(True)
-        code_font.setPointSizeF(max(code_font.pointSizeF(), 9) * 1.3)
-        self.code_label.setFont(code_font)
-        self.code_label.setAccessibleName(self.tr("Verification code"))
-        self.copy_code_button = QPushButton(self.tr("Copy code"), frame)
-        self.copy_code_button.setAccessibleName(self.tr("Copy the verification code"))
-        self.copy_code_button.clicked.connect(self._copy_code)
-        self._link_caption = QLabel(self.tr("Link:"), frame)
-        self.link_label = QLabel(frame)
-        self.link_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.link_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.link_label.setAccessibleName(self.tr("Verification link"))
-        self.copy_link_button = QPushButton(self.tr("Copy link"), frame)
-        self.copy_link_button.setAccessibleName(self.tr("Copy the verification link"))
-        self.copy_link_button.clicked.connect(self._copy_link)
-        self.open_link_button = QPushButton(self.tr("Open link"), frame)
-        self.open_link_button.setAccessibleName(self.tr("Open the verification link in the browser"))
-        self.open_link_button.clicked.connect(self._open_verification_link)
-        for widget in (self._code_caption, self.code_label, self.copy_code_button):
-            layout.addWidget(widget)
-        layout.addSpacing(12)
-        layout.addWidget(self._link_caption)
-        layout.addWidget(self.link_label, 1)
-        layout.addWidget(self.copy_link_button)
-        layout.addWidget(self.open_link_button)
-        return frame
-
-    def _build_remote_bar(self) -> QFrame:
-        frame, layout = self._bar_frame("remoteImagesBar", _NEUTRAL_BAR)
-        frame.setAccessibleName(self.tr("Remote images blocked"))
-        self.remote_label = QLabel(self.tr("Remote images were blocked to protect your privacy."), frame)
-        self.remote_label.setWordWrap(True)
-        self.load_images_button = QPushButton(self.tr("Load images"), frame)
-        self.load_images_button.setAccessibleName(self.tr("Load the remote images of this message"))
-        self.load_images_button.clicked.connect(self._request_remote_images)
-        layout.addWidget(self.remote_label, 1)
-        layout.addWidget(self.load_images_button)
-        return frame
-
-    def _build_large_bar(self) -> QFrame:
-        frame, layout = self._bar_frame("largeMailBar", _NEUTRAL_BAR)
-        frame.setAccessibleName(self.tr("Large message"))
-        self.large_label = plain_label(QLabel(frame))
-        self.large_label.setWordWrap(True)
-        self.full_layout_button = QPushButton(self.tr("Show original layout"), frame)
-        self.full_layout_button.setAccessibleName(self.tr("Show the original layout of this large message"))
-        self.full_layout_button.setToolTip(
-            self.tr("Rendering the original layout can pause the window for a few seconds.")
-        )
-        self.full_layout_button.clicked.connect(self._show_full_layout)
-        layout.addWidget(self.large_label, 1)
-        layout.addWidget(self.full_layout_button)
-        return frame
-
-    def _build_attachment_strip(self) -> QFrame:
-        frame = QFrame(self)
-        layout = QHBoxLayout(frame)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.attachment_list = QListWidget(frame)
-        self.attachment_list.setAccessibleName(self.tr("Attachments"))
-        self.attachment_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.attachment_list.setMaximumHeight(96)
-        self.attachment_list.itemSelectionChanged.connect(self._update_attachment_buttons)
-        self.attachment_list.itemActivated.connect(lambda _item: self._open_attachment())
-        buttons = QVBoxLayout()
-        self.save_button = QPushButton(self.tr("Save…"), frame)
-        self.save_button.setAccessibleName(self.tr("Save the selected attachments"))
-        self.save_button.clicked.connect(self._save_selected)
-        self.save_all_button = QPushButton(self.tr("Save all…"), frame)
-        self.save_all_button.setAccessibleName(self.tr("Save all attachments"))
-        self.save_all_button.clicked.connect(self._save_all)
-        self.open_button = QPushButton(self.tr("Open"), frame)
-        self.open_button.setAccessibleName(self.tr("Open the selected attachment"))
-        self.open_button.clicked.connect(self._open_attachment)
-        for button in (self.save_button, self.save_all_button, self.open_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addWidget(self.attachment_list, 1)
-        layout.addLayout(buttons)
-        frame.hide()
-        return frame
+    def _name_parts(self) -> None:
+        """The widgets inside the header, bars and strip, under the names the window and tests use."""
+        header, code, remote, large, strip = (
+            self.header, self.code_bar, self.remote_bar, self.large_bar, self.attachment_strip)
+        self.subject_label, self.from_label, self.to_label, self.date_label = (
+            header.subject_label, header.from_label, header.to_label, header.date_label)
+        self.deleted_note, self.truncated_note = header.deleted_note, header.truncated_note
+        self.code_label, self.copy_code_button = code.code_label, code.copy_code_button
+        self.link_label, self.copy_link_button, self.open_link_button = (
+            code.link_label, code.copy_link_button, code.open_link_button)
+        self.remote_label, self.load_images_button = remote.remote_label, remote.load_images_button
+        self.large_label, self.full_layout_button = large.large_label, large.full_layout_button
+        self.attachment_list = strip.attachment_list
+        self.save_button, self.save_all_button, self.open_button = (
+            strip.save_button, strip.save_all_button, strip.open_button)
 
     # -- showing ----------------------------------------------------------
-
-    def _show_header(self, message: Message) -> None:
-        self.subject_label.setText(message.subject or self.tr("(no subject)"))
-        sender = message.from_addr or self.tr("(unknown sender)")
-        if message.from_name and message.from_addr:
-            sender = f"{message.from_name} <{message.from_addr}>"
-        elif message.from_name:
-            sender = message.from_name
-        self.from_label.setText(sender)
-        self.to_label.setText(message.mailbox)
-        self.date_label.setText(self._local_time(message))
-        self.deleted_note.setVisible(message.deleted_upstream)
-        self.truncated_note.setVisible(message.raw_truncated)
-
-    def _local_time(self, message: Message) -> str:
-        if message.received_at is None:
-            return self.tr("unknown")
-        stamp = QDateTime.fromSecsSinceEpoch(int(message.received_at.timestamp())).toLocalTime()
-        locale = QLocale()
-        day = locale.toString(stamp.date(), QLocale.FormatType.LongFormat)
-        return f"{day} {locale.toString(stamp.time(), QLocale.FormatType.ShortFormat)}"
 
     def _show_steps(self, message: Message, *, big: bool) -> Generator[None, None, None]:
         if message.text:
@@ -528,25 +346,12 @@ class MessageView(QWidget):
         message = self._message
         assert message is not None
         self._prepared = prepared
-        self.code_label.setText(prepared.code or "")
-        for widget in (self._code_caption, self.code_label, self.copy_code_button):
-            widget.setVisible(bool(prepared.code))
-        self.link_label.setText(prepared.link or "")
-        self.link_label.setToolTip(plain_tooltip(prepared.link))
-        for widget in (self._link_caption, self.link_label, self.copy_link_button):
-            widget.setVisible(bool(prepared.link))
-        self.open_link_button.setVisible(bool(prepared.link and _scheme(prepared.link) in ("http", "https")))
-        self.code_bar.setVisible(bool(prepared.code or prepared.link))
-
+        self.code_bar.set_facts(prepared.code, prepared.link)
         self._fill_headers(prepared.headers)
         self.tabs.setTabVisible(self.tabs.indexOf(self.headers_view), bool(prepared.headers))
-        self._fill_attachments(prepared.attachments)
-
+        self.attachment_strip.set_attachments(prepared.attachments)
         self.remote_bar.setVisible(any(key not in self._allowed_remote for key in prepared.remote_images))
-        self.load_images_button.setVisible(self._remote_images_allowed)
-        self.remote_label.setText(
-            self.tr("Remote images were blocked to protect your privacy.") if self._remote_images_allowed
-            else self.tr("Remote images are blocked: Settings say never to load them."))
+        self.remote_bar.set_allowed(self._remote_images_allowed)
         # Big mail keeps the Text tab until its first slice is in.
         show_html_now = bool(message.html) and prepared.slices is None
         self._show_tab(self.browser if show_html_now else self.text_view)
@@ -564,13 +369,7 @@ class MessageView(QWidget):
             self.large_bar.hide()
             self.browser.set_safe_html(safe)
             return
-        note = self.tr("This message would take long to draw, so a simplified layout is shown.")
-        if prepared.simplified_cut:
-            # The Text tab only has the end when the service sent a text version.
-            note += " " + (self.tr("Its end is only in the Text tab.") if message.text
-                           else self.tr("Its end is not shown."))
-        self.large_label.setText(note)
-        self.large_bar.show()
+        self.large_bar.show_simplified(cut=prepared.simplified_cut, has_text=bool(message.text))
         self.browser.begin_html(safe.images)
         for index, piece in enumerate(prepared.slices):
             self.browser.append_html(piece)
@@ -694,64 +493,7 @@ class MessageView(QWidget):
             self.headers_view.setItem(row, 0, QTableWidgetItem(name))
             self.headers_view.setItem(row, 1, QTableWidgetItem(value))
 
-    # -- attachments --------------------------------------------------------
-
-    def _fill_attachments(self, attachments: list[Attachment]) -> None:
-        self.attachment_list.clear()
-        for attachment in attachments:
-            kind = attachment.content_type or self.tr("unknown type")
-            item = QListWidgetItem(f"{attachment.name}  \u2014  {human_size(attachment.size)}, {kind}")
-            item.setData(Qt.ItemDataRole.UserRole, attachment)
-            item.setToolTip(plain_tooltip(attachment.name))  # "scan <img src=/dev/zero>.pdf" is a name
-            self.attachment_list.addItem(item)
-        self.attachment_strip.setVisible(bool(attachments))
-        self._update_attachment_buttons()
-
-    def _attachments(self, selected_only: bool) -> list[Attachment]:
-        items = self.attachment_list.selectedItems() if selected_only else [
-            self.attachment_list.item(i) for i in range(self.attachment_list.count())
-        ]
-        return [item.data(Qt.ItemDataRole.UserRole) for item in items]
-
-    def _update_attachment_buttons(self) -> None:
-        selected = len(self.attachment_list.selectedItems())
-        self.save_button.setEnabled(selected > 0)
-        self.open_button.setEnabled(selected == 1)
-        self.save_all_button.setEnabled(self.attachment_list.count() > 0)
-
-    def _save_selected(self) -> None:
-        chosen = self._attachments(selected_only=True)
-        if chosen:
-            self.saveAttachmentsRequested.emit(chosen)
-
-    def _save_all(self) -> None:
-        everything = self._attachments(selected_only=False)
-        if everything:
-            self.saveAttachmentsRequested.emit(everything)
-
-    def _open_attachment(self) -> None:
-        chosen = self._attachments(selected_only=True)
-        if len(chosen) == 1:
-            self.openAttachmentRequested.emit(chosen[0])
-
-    # -- code, link and images ----------------------------------------------
-
-    def _copy_code(self) -> None:
-        code = self._prepared.code if self._prepared else None
-        if code:
-            QGuiApplication.clipboard().setText(code)
-            self.codeCopied.emit(code)
-
-    def _copy_link(self) -> None:
-        link = self._prepared.link if self._prepared else None
-        if link:
-            QGuiApplication.clipboard().setText(link)
-            self.codeCopied.emit(link)
-
-    def _open_verification_link(self) -> None:
-        link = self._prepared.link if self._prepared else None
-        if link and _scheme(link) in ("http", "https"):
-            self.openLinkRequested.emit(QUrl(link), link)
+    # -- remote images and links ---------------------------------------------
 
     def set_remote_images_allowed(self, allowed: bool) -> None:
         """Settings' "Pictures in mail": ask each time (True) or never (False)."""
@@ -764,8 +506,7 @@ class MessageView(QWidget):
         if prepared is None or not prepared.remote_images or not self._remote_images_allowed:
             return
         self._images_requested = True
-        self.load_images_button.setEnabled(False)
-        self.load_images_button.setText(self.tr("Loading images…"))
+        self.remote_bar.set_loading(True)
         self.remoteImagesRequested.emit(list(prepared.remote_images.values()))
 
     def _on_link(self, url: QUrl, shown_text: str) -> None:
@@ -788,7 +529,3 @@ class MessageView(QWidget):
 def _one_after_another(*jobs: Generator[None, None, None]) -> Generator[None, None, None]:
     for job in jobs:
         yield from job
-
-
-def _scheme(url: str) -> str:
-    return QUrl(url).scheme().lower()

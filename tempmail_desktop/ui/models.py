@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import (
+    QAbstractListModel,
     QAbstractTableModel,
-    QByteArray,
     QDate,
     QDateTime,
     QLocale,
@@ -114,62 +114,20 @@ def _mailbox_key(provider: str, address: str) -> tuple[str, str]:
     return provider, address.strip().lower()
 
 
-class _FlatTableModel(QAbstractTableModel):
-    """What both list models share: flat rows, fixed columns, named roles."""
-
-    COLUMN_COUNT = 0
-    _ROLE_NAMES: dict[int, bytes] = {}
-
-    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def roleNames(self) -> dict[int, QByteArray]:
-        names = dict(super().roleNames())
-        names.update({role: QByteArray(name) for role, name in self._ROLE_NAMES.items()})
-        return names
-
-
-class MailboxListModel(_FlatTableModel):
+class MailboxListModel(QAbstractListModel):
     """Mailboxes with their provider, unread count, expiry and status.
 
-    Column 0 is made for a plain ``QListView`` (no delegate): the address
+    Made for a plain ``QListView`` (no delegate): each row is the address
     with its unread count, and under it the provider, the countdown and any
     status, e.g. ``"a@x.test (3)\nGPTMail · expires in 8 min · offline"``.
-    The other columns hold the same facts one per column for a table or
-    tree view. The custom roles answer on every column of a row; use
-    ``MailboxRole`` / ``mailbox_at()``, not the text, to know the mailbox.
+    Use ``mailbox_at()``, not the text, to know the mailbox.
     """
 
-    COLUMN_ADDRESS = 0
-    COLUMN_PROVIDER = 1
-    COLUMN_UNREAD = 2
-    COLUMN_EXPIRES = 3
-    COLUMN_STATUS = 4
-    COLUMN_COUNT = 5
-
-    MailboxRole = Qt.ItemDataRole.UserRole + 1
-    ProviderRole = Qt.ItemDataRole.UserRole + 2
-    UnreadRole = Qt.ItemDataRole.UserRole + 3
-    ExpiresRole = Qt.ItemDataRole.UserRole + 4
-    TimeLeftRole = Qt.ItemDataRole.UserRole + 5
-
-    _ROLE_NAMES = {
-        MailboxRole: b"mailbox",
-        ProviderRole: b"provider",
-        UnreadRole: b"unread",
-        ExpiresRole: b"expires",
-        TimeLeftRole: b"timeLeft",
-    }
-
-    # What tick() may change: only the countdown texts and the seconds left.
+    # What tick() may change: only the countdown texts.
     _TICK_ROLES = [
         Qt.ItemDataRole.DisplayRole,
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.AccessibleTextRole,
-        TimeLeftRole,
     ]
 
     def __init__(
@@ -192,54 +150,22 @@ class MailboxListModel(_FlatTableModel):
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return (
-                self.tr("Address"),
-                self.tr("Provider"),
-                self.tr("Unread"),
-                self.tr("Expires"),
-                self.tr("Status"),
-            )[section]
-        return None
+    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or index.column() != 0:
             return None
-        row_number, column = index.row(), index.column()
-        if not 0 <= row_number < len(self._rows) or not 0 <= column < self.COLUMN_COUNT:
-            return None
-        row = self._rows[row_number]
-        mailbox = row.mailbox
-
+        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return self._summary(row)
         if role == Qt.ItemDataRole.FontRole:
             return _with_font(bold=row.unread > 0, italic=False)
         if role == Qt.ItemDataRole.ToolTipRole:
             # Addresses and a service's status words are shown, never read as markup.
             return plain_tooltip(self._tooltip(row))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._accessible_text(row) if column == self.COLUMN_ADDRESS else self._display(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COLUMN_UNREAD:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == self.MailboxRole:
-            return mailbox
-        if role == self.ProviderRole:
-            return mailbox.provider
-        if role == self.UnreadRole:
-            return row.unread
-        if role == self.ExpiresRole:
-            return mailbox.expires_at
-        if role == self.TimeLeftRole:
-            return self.seconds_left(mailbox)
+            return self._accessible_text(row)
         return None
 
     # -- public API ---------------------------------------------------------
@@ -321,18 +247,13 @@ class MailboxListModel(_FlatTableModel):
         Only rows that have an expiry change, so only they are announced,
         in contiguous runs to keep the number of signals small.
         """
-        last_column = self.COLUMN_COUNT - 1
         run_start: int | None = None
         for position, row in enumerate([*self._rows, None]):
             has_expiry = row is not None and row.mailbox.expires_at is not None
             if has_expiry and run_start is None:
                 run_start = position
             elif not has_expiry and run_start is not None:
-                self.dataChanged.emit(
-                    self.index(run_start, 0),
-                    self.index(position - 1, last_column),
-                    self._TICK_ROLES,
-                )
+                self.dataChanged.emit(self.index(run_start), self.index(position - 1), self._TICK_ROLES)
                 run_start = None
 
     def seconds_left(self, mailbox: Mailbox) -> int | None:
@@ -364,17 +285,6 @@ class MailboxListModel(_FlatTableModel):
         return self.tr("expires in 1 day") if days == 1 else self.tr("expires in %n days", "", days)
 
     # -- helpers ------------------------------------------------------------
-
-    def _display(self, row: MailboxRow, column: int) -> str:
-        if column == self.COLUMN_ADDRESS:
-            return self._summary(row)
-        if column == self.COLUMN_PROVIDER:
-            return row.provider_name
-        if column == self.COLUMN_UNREAD:
-            return str(row.unread) if row.unread else ""
-        if column == self.COLUMN_EXPIRES:
-            return self.time_left_text(row.mailbox)
-        return row.status
 
     def _summary(self, row: MailboxRow) -> str:
         title = row.mailbox.address
@@ -421,7 +331,7 @@ class MailboxListModel(_FlatTableModel):
         return self.tr("1 unread message") if count == 1 else self.tr("%n unread messages", "", count)
 
     def _emit_row_changed(self, position: int) -> None:
-        self.dataChanged.emit(self.index(position, 0), self.index(position, self.COLUMN_COUNT - 1))
+        self.dataChanged.emit(self.index(position), self.index(position))
 
     def _rebuild_index(self) -> None:
         self._index = {
@@ -477,7 +387,7 @@ def _visible_attachments(message: Message) -> int:
     return sum(1 for attachment in message.attachments if not attachment.inline)
 
 
-class MessageListModel(_FlatTableModel):
+class MessageListModel(QAbstractTableModel):
     """One mailbox's messages (summaries), newest first by default.
 
     Message ids are unique within a mailbox, so the id is the row's handle
@@ -491,20 +401,6 @@ class MessageListModel(_FlatTableModel):
     COLUMN_CODE = 3
     COLUMN_RECEIVED = 4
     COLUMN_COUNT = 5
-
-    MessageRole = Qt.ItemDataRole.UserRole + 1
-    MessageIdRole = Qt.ItemDataRole.UserRole + 2
-    SortKeyRole = Qt.ItemDataRole.UserRole + 3
-    CodeRole = Qt.ItemDataRole.UserRole + 4
-    SearchTextRole = Qt.ItemDataRole.UserRole + 5
-
-    _ROLE_NAMES = {
-        MessageRole: b"message",
-        MessageIdRole: b"messageId",
-        SortKeyRole: b"sortKey",
-        CodeRole: b"code",
-        SearchTextRole: b"searchText",
-    }
 
     UNREAD_MARK = "\u25cf"  # ●
     ATTACHMENT_MARK = "\U0001f4ce"  # 📎
@@ -537,6 +433,12 @@ class MessageListModel(_FlatTableModel):
 
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._messages)
+
+    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def index(self, row: int, column: int, parent: _AnyIndex = QModelIndex()) -> QModelIndex:
         # The inherited index() checks bounds through rowCount() and
@@ -590,16 +492,6 @@ class MessageListModel(_FlatTableModel):
             return self._accessible_text(message, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COLUMN_MARKS:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == self.MessageRole:
-            return message
-        if role == self.MessageIdRole:
-            return message.id
-        if role == self.SortKeyRole:
-            return _received_timestamp(message)
-        if role == self.CodeRole:
-            return self.code_for(message)
-        if role == self.SearchTextRole:
-            return self.search_text_at(row)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -610,14 +502,6 @@ class MessageListModel(_FlatTableModel):
         self._apply_sort()
 
     # -- public API ---------------------------------------------------------
-
-    @property
-    def sort_column(self) -> int:
-        return self._sort_column
-
-    @property
-    def sort_order(self) -> Qt.SortOrder:
-        return self._sort_order
 
     def set_messages(self, messages: Iterable[Message]) -> None:
         """Replace the list. Nothing per message is computed here."""
@@ -636,52 +520,6 @@ class MessageListModel(_FlatTableModel):
         self._index_stale = True
         self.endResetModel()
 
-    def prepend_new(self, messages: Iterable[Message]) -> int:
-        """Add mails that just arrived, skipping ids already listed.
-
-        New mail normally lands at the top; a mail older than what is
-        listed (a late push, a backfill) goes to its place in the order.
-        Returns how many rows were added.
-        """
-        present = self._id_index()
-        fresh: dict[str, Message] = {}
-        for message in messages:
-            if message.id not in present:
-                fresh.setdefault(message.id, message)
-        if not fresh:
-            return 0
-        key = self._sort_key_function()
-        ordered = sorted(fresh.values(), key=key, reverse=self._descending)
-        # Group by insertion point in the current list, so each run of
-        # adjacent new rows is one beginInsertRows.
-        runs: dict[int, list[Message]] = {}
-        for message in ordered:
-            runs.setdefault(self._insertion_point(key(message)), []).append(message)
-        shift = 0
-        for old_position in sorted(runs):
-            run = runs[old_position]
-            first = old_position + shift
-            self.beginInsertRows(QModelIndex(), first, first + len(run) - 1)
-            self._messages[first:first] = run
-            if self._search_column is not None:
-                self._search_column[first:first] = [self._search_text(m) for m in run]
-            self._index_stale = True
-            self.endInsertRows()
-            shift += len(run)
-        return len(ordered)
-
-    def update_message(self, message: Message) -> bool:
-        """Replace a listed message (new body, seen flag, deleted upstream)."""
-        row = self.row_of(message.id)
-        if row < 0:
-            return False
-        self._messages[row] = message
-        if self._search_column is not None:
-            self._search_column[row] = self._search_text(message)
-        self._emit_row_changed(row)
-        self._restore_order_around(row)
-        return True
-
     def mark_seen(self, message_id: str, seen: bool = True) -> bool:
         row = self.row_of(message_id)
         if row < 0:
@@ -695,29 +533,6 @@ class MessageListModel(_FlatTableModel):
             self._restore_order_around(row)
         return True
 
-    def remove_ids(self, message_ids: Iterable[str]) -> int:
-        """Remove the given ids; unknown ids are ignored. Returns the count."""
-        index = self._id_index()
-        rows = sorted({index[i] for i in message_ids if i in index}, reverse=True)
-        # Remove from the bottom up in contiguous runs, so earlier row
-        # numbers stay valid and each run is a single signal.
-        position = 0
-        while position < len(rows):
-            last = first = rows[position]
-            position += 1
-            while position < len(rows) and rows[position] == first - 1:
-                first = rows[position]
-                position += 1
-            self.beginRemoveRows(QModelIndex(), first, last)
-            for message in self._messages[first : last + 1]:
-                self._forget(message)
-            del self._messages[first : last + 1]
-            if self._search_column is not None:
-                del self._search_column[first : last + 1]
-            self._index_stale = True
-            self.endRemoveRows()
-        return len(rows)
-
     def message_at(self, row: int) -> Message | None:
         return self._messages[row] if 0 <= row < len(self._messages) else None
 
@@ -729,16 +544,9 @@ class MessageListModel(_FlatTableModel):
         """The listed messages in display order (a copy)."""
         return list(self._messages)
 
-    def code_for(self, message: Message) -> str | None:
-        """The verification code of a mail, as the store worked it out (core/facts.py)."""
-        return message.code
-
-    def search_text_at(self, row: int) -> str:
-        """Sender, name, subject and preview, case-folded, for the filter."""
-        return self.search_texts()[row]
-
     def search_texts(self) -> list[str]:
-        """Every row's search text in row order (built on first use)."""
+        """Every row's sender, name, subject and preview, case-folded, in row
+        order, for the filter (built on first use)."""
         if self._search_column is None:
             self._search_column = [self._search_text(m) for m in self._messages]
         return self._search_column
@@ -781,7 +589,7 @@ class MessageListModel(_FlatTableModel):
         if column == self.COLUMN_SUBJECT:
             return message.subject or self.tr("(no subject)")
         if column == self.COLUMN_CODE:
-            return self.code_for(message) or ""
+            return message.code or ""  # the store's (core/facts.py); the list never works one out
         if column == self.COLUMN_RECEIVED:
             return self.received_text(message)
         marks = []
@@ -803,7 +611,7 @@ class MessageListModel(_FlatTableModel):
         elif column == self.COLUMN_RECEIVED:
             text = _format_moment(message.received_at, self._locale, self._zone)
         elif column == self.COLUMN_CODE:
-            code = self.code_for(message)
+            code = message.code
             text = self.tr("Verification code: %1").replace("%1", code) if code else ""
         elif column == self.COLUMN_MARKS:
             text = self._marks_description(message)
@@ -846,7 +654,7 @@ class MessageListModel(_FlatTableModel):
         if column == self.COLUMN_SUBJECT:
             return lambda m: (m.subject.casefold(), _received_timestamp(m))
         if column == self.COLUMN_CODE:
-            return lambda m: (self.code_for(m) or "", _received_timestamp(m))
+            return lambda m: (m.code or "", _received_timestamp(m))
         if column == self.COLUMN_MARKS:
             return lambda m: (not m.seen, _received_timestamp(m))
         return lambda m: (_received_timestamp(m),)
@@ -855,21 +663,6 @@ class MessageListModel(_FlatTableModel):
     def _is_newest_first(messages: list[Message]) -> bool:
         stamps = [_received_timestamp(m) for m in messages]
         return all(a >= b for a, b in zip(stamps, stamps[1:]))
-
-    def _insertion_point(self, key: tuple) -> int:
-        """Where a row with ``key`` goes: before rows that sort equal, so
-        new mail comes first among mails with the same time."""
-        key_of = self._sort_key_function()
-        low, high = 0, len(self._messages)
-        while low < high:
-            middle = (low + high) // 2
-            other = key_of(self._messages[middle])
-            goes_after = other > key if self._descending else other < key
-            if goes_after:
-                low = middle + 1
-            else:
-                high = middle
-        return low
 
     def _apply_sort(self) -> None:
         key = self._sort_key_function()
@@ -907,7 +700,7 @@ class MessageListModel(_FlatTableModel):
             self._apply_sort()
 
     def _id_index(self) -> dict[str, int]:
-        # Rebuilt lazily: removing many scattered runs then costs one pass.
+        # Rebuilt lazily, on the first lookup after a reload or a sort.
         if self._index_stale:
             self._rows_by_id = {message.id: row for row, message in enumerate(self._messages)}
             self._index_stale = False
@@ -920,10 +713,6 @@ class MessageListModel(_FlatTableModel):
             return
         keys = {_message_key(m) for m in messages}
         self._search_texts = {k: v for k, v in self._search_texts.items() if k in keys}
-
-    def _forget(self, message: Message) -> None:
-        key = _message_key(message)
-        self._search_texts.pop(key, None)
 
     def _emit_row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMN_COUNT - 1))
@@ -958,17 +747,11 @@ class MessageFilterProxy(QSortFilterProxyModel):
         # (mapToSource builds a source index, then the source answers).
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def filter_text(self) -> str:
-        return " ".join(self._words)
-
     def set_filter_text(self, text: str) -> None:
         words = tuple(text.casefold().split())
         if words != self._words:
             self._words = words
             self._refilter()
-
-    def only_unread(self) -> bool:
-        return self._only_unread
 
     def set_only_unread(self, only_unread: bool) -> None:
         if only_unread != self._only_unread:

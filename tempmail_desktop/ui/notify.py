@@ -7,6 +7,12 @@ in the mail is shown (unless the user said not to) and can be copied to the
 clipboard at once. Clicking a notification opens the mail (the newest one of
 a group).
 
+The code a notification announces (that of the newest mail with one) is the
+one the store keeps (``Message.code``). It can be copied without opening the
+window: with the notification's "Copy code" button where the notification
+service has buttons, and from the tray menu's "Copy code 123456" in any case
+(the tray's balloon has no buttons); each says briefly that it copied.
+
 Where it shows up, in this order (``Notifier.backend``):
 
 ``tray``         the tray icon's balloon, when a tray host runs;
@@ -44,18 +50,19 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, QUrl, Signal, Slot
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtWidgets import QStatusBar, QSystemTrayIcon
 
+from ..core import log_names
 from .. import APP_DISPLAY_NAME, APP_ID
 from ..core.models import Mailbox, Message
 from ..core.timeutil import UTC
-from ..service.settings import Settings
 from .icons import ICON_SVG, app_icon
 from .message_bar import MessageBar
 from .plain import bounded
-from .tray import TrayIcon, balloons_are_relayed
+from .settings_view import SettingsView
+from .tray import CODE_CHARS, TrayIcon, balloons_are_relayed
 
-log = logging.getLogger("tempmail.notify")
+log = logging.getLogger(log_names.NOTIFY)
 
 GROUP_WINDOW_MS = 200  # mail from one listing arrives together; a burst of pushes within this is one note
 LISTED_IN_GROUP = 3  # subjects listed in a group notification; the rest are counted
@@ -64,6 +71,9 @@ SUBJECT_CHARS = 200  # a notification is a glance: a 190,000-character subject i
 NAME_CHARS = 100  # a sender's name or address
 BANNER_TIMEOUT_MS = 60_000
 TRAY_TIMEOUT_MS = 10_000
+COPIED_TIMEOUT_MS = 3_000  # "Copied 482913": a glance, then gone
+STATUS_TIMEOUT_MS = 5_000
+COPY_CODE_ACTION = "copy-code"  # the notification button's action key
 
 NOTIFICATIONS_SERVICE = "org.freedesktop.Notifications"
 NOTIFICATIONS_PATH = "/org/freedesktop/Notifications"
@@ -80,6 +90,16 @@ class NotifierWindow(Protocol):
 
     def open_message(self, provider: str, address: str, message_id: str) -> None: ...
 
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - QMainWindow's name
+
+
+class StoredMail(Protocol):
+    """The store, as far as the tray's code entries read it (service/store.py's Store)."""
+
+    def message(self, provider: str, address: str, message_id: str) -> Message | None: ...
+
+    def latest_code(self) -> str | None: ...
+
 
 @dataclass(frozen=True)
 class Target:
@@ -89,10 +109,19 @@ class Target:
 
 
 @dataclass(frozen=True)
+class AnnouncedCode:
+    """A code a notification announced, and the mail it is the stored code of."""
+
+    target: Target
+    code: str
+
+
+@dataclass(frozen=True)
 class Notification:
     title: str
     body: str
     target: Target
+    code: AnnouncedCode | None = None  # what its "Copy code" copies: the newest mail with a code
 
     @property
     def banner_text(self) -> str:
@@ -478,13 +507,17 @@ def _mask_code(text: str, code: str) -> str:
 class Notifier(QObject):
     """Turns AppController.newMail into notifications (see the module docstring)."""
 
-    def __init__(self, settings: Settings, window: NotifierWindow, tray: TrayIcon | None = None,
+    def __init__(self, settings: SettingsView, window: NotifierWindow, tray: TrayIcon | None = None,
                  parent: QObject | None = None, *, session_bus: QDBusConnection | None = None,
-                 group_window_ms: int = GROUP_WINDOW_MS) -> None:
+                 group_window_ms: int = GROUP_WINDOW_MS, stored: StoredMail | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.window = window
         self.tray = tray
+        # The main window's store unless told otherwise: where the tray's code
+        # entries check that the announced mail still exists.
+        self._stored: StoredMail | None = stored if stored is not None else getattr(window, "store", None)
+        self._announced: AnnouncedCode | None = None
         self.history: list[dict[str, Any]] = []
         self.unread_total = 0
         self._bus = session_bus if session_bus is not None else QDBusConnection.sessionBus()
@@ -496,16 +529,20 @@ class Notifier(QObject):
         self._group_timer.timeout.connect(self._flush)
         self._tray_target: Target | None = None
         self._desktop: DesktopNotifications | None = None
-        self._desktop_targets: OrderedDict[int, Target] = OrderedDict()
+        self._desktop_targets: OrderedDict[int, Notification] = OrderedDict()
         self._desktop_retry_at = 0.0
         if tray is not None:
             tray.messageClicked.connect(self._on_tray_message_clicked)
+            tray.copyAnnouncedCodeRequested.connect(self.copy_announced_code)
+            # Read when the menu opens, so it never offers the code of a deleted mail.
+            tray.menu.aboutToShow.connect(self.refresh_tray_codes)
         # The main window recounts unread mail whenever it changes (a mail read,
         # deleted, cleared, a mailbox forgotten): the tray follows. A window
         # without that signal (a test's stand-in) leaves it to set_unread_total.
         unread_changed = getattr(window, "unreadChanged", None)
         if unread_changed is not None:
             unread_changed.connect(self.set_unread_total)
+            unread_changed.connect(self.refresh_tray_codes)
 
     # -- unread -----------------------------------------------------------
 
@@ -602,7 +639,8 @@ class Notifier(QObject):
 
         copied_hidden = self.tr("A verification code was copied to the clipboard.")
         newest = newest_first[0]
-        target = Target(newest.mailbox.provider, newest.mailbox.address, newest.message.id)
+        target = Target(*newest.key)
+        announced = AnnouncedCode(Target(*coded[0].key), coded[1]) if coded else None
 
         if len(newest_first) == 1:
             message = newest.message
@@ -614,7 +652,7 @@ class Notifier(QObject):
             preview = bounded(hide_code(message.preview), PREVIEW_CHARS)
             if preview:
                 lines.append(preview)
-            return Notification(title, "\n".join(lines), target)
+            return Notification(title, "\n".join(lines), target, announced)
 
         count = len(newest_first)
         addresses = list(dict.fromkeys(bounded(a.mailbox.address, NAME_CHARS) for a in newest_first))
@@ -631,7 +669,7 @@ class Notifier(QObject):
             lines.append(f"{self._sender(arrival.message)}: {subject_of(arrival.message)}")
         if count > LISTED_IN_GROUP:
             lines.append(self.tr("and %n more", "", count - LISTED_IN_GROUP))
-        return Notification(title, "\n".join(lines), target)
+        return Notification(title, "\n".join(lines), target, announced)
 
     # -- showing ----------------------------------------------------------
 
@@ -654,6 +692,9 @@ class Notifier(QObject):
                 action=lambda target=note.target: self.open_target(target), timeout_ms=BANNER_TIMEOUT_MS)
         self.history.append({"backend": backend, "title": note.title, "body": note.body,
                              "target": (note.target.provider, note.target.address, note.target.message_id)})
+        if note.code is not None:
+            self._announced = note.code
+            self.refresh_tray_codes()
         # Which mailbox and how, never the mail's words or code: logs outlive mail.
         log.info("new-mail notification via %s for %s", backend, note.target.address)
         return backend
@@ -672,18 +713,22 @@ class Notifier(QObject):
 
     def _show_on_desktop(self, note: Notification) -> None:
         client = self._desktop_client()
+        capabilities = client.capabilities()
         body = note.body
-        if "body-markup" in client.capabilities():
+        if "body-markup" in capabilities:
             body = html.escape(body, quote=False)  # a subject like "<b>50% off</b>" is text, not markup
+        actions = ["default", self.tr("Open")]
+        if note.code is not None and "actions" in capabilities:
+            actions += [COPY_CODE_ACTION, self.tr("Copy code")]
         notification_id = client.notify(
             app_name=APP_DISPLAY_NAME,
             app_icon=QUrl.fromLocalFile(str(ICON_SVG)).toString(),
             summary=note.title,
             body=body,
-            actions=["default", self.tr("Open")],
+            actions=actions,
             hints={"desktop-entry": APP_ID, "category": "email.arrived"},
         )
-        self._desktop_targets[notification_id] = note.target
+        self._desktop_targets[notification_id] = note
         while len(self._desktop_targets) > KEPT_TARGETS:
             self._desktop_targets.popitem(last=False)
 
@@ -696,11 +741,76 @@ class Notifier(QObject):
         if self._tray_target is not None:
             self.open_target(self._tray_target)
 
-    def _on_desktop_action(self, notification_id: int, _action: str) -> None:
-        # "default" is a click on the notification, the other our Open button.
-        target = self._desktop_targets.pop(notification_id, None)
-        if target is not None:
-            self.open_target(target)
+    def _on_desktop_action(self, notification_id: int, action: str) -> None:
+        # "default" is a click on the notification, "Open" our button, COPY_CODE_ACTION the other one.
+        note = self._desktop_targets.pop(notification_id, None)
+        if note is None:
+            return
+        if action == COPY_CODE_ACTION:
+            if note.code is not None:
+                self._copy_code(note.code.code)
+                self._confirm_on_desktop(notification_id, note.code.code)
+        else:
+            self.open_target(note.target)
+
+    # -- copying the announced code ------------------------------------------
+
+    def refresh_tray_codes(self) -> None:
+        """Tell the tray which code the last notification announced, if its
+        mail is still stored, and the newest stored code."""
+        if self.tray is None:
+            return
+        code = self._announced_code()
+        latest = self._stored.latest_code() if self._stored is not None else None
+        self.tray.show_codes(code, latest, reveal=bool(self.settings.get("notifications.show_code")))
+
+    def _announced_code(self) -> str | None:
+        """The announced mail's stored code; forgotten once the mail is gone."""
+        announced = self._announced
+        if announced is None:
+            return None
+        if self._stored is None:
+            return announced.code
+        target = announced.target
+        message = self._stored.message(target.provider, target.address, target.message_id)
+        if message is None or not message.code:
+            self._announced = None
+            return None
+        return message.code
+
+    def copy_announced_code(self) -> None:
+        """The tray's "Copy code 123456": the code of the mail the last
+        notification with a code announced, without opening the window."""
+        code = self._announced_code()
+        if code is None:
+            self.refresh_tray_codes()
+            self.window.statusBar().showMessage(self.tr("The mail with that code is gone"), STATUS_TIMEOUT_MS)
+            return
+        self._copy_code(code)
+        # The user is at the tray, not necessarily at the window.
+        if self._tray_usable():
+            self._tray_target = None  # this balloon opens nothing
+            self.tray.show_message(self._copied_text(code), "", app_icon(), COPIED_TIMEOUT_MS)
+
+    def _copy_code(self, code: str) -> None:
+        QGuiApplication.clipboard().setText(code)
+        self.window.statusBar().showMessage(self._copied_text(code), STATUS_TIMEOUT_MS)
+
+    def _copied_text(self, code: str) -> str:
+        if not self.settings.get("notifications.show_code"):
+            return self.tr("Verification code copied")  # the user keeps codes off the screen
+        return self.tr("Copied %1").replace("%1", bounded(code, CODE_CHARS))
+
+    def _confirm_on_desktop(self, notification_id: int, code: str) -> None:
+        """Replace the notification whose button was pressed with a brief "Copied …"."""
+        try:
+            self._desktop_client().notify(
+                app_name=APP_DISPLAY_NAME, app_icon=QUrl.fromLocalFile(str(ICON_SVG)).toString(),
+                summary=self._copied_text(code), body="", actions=[],
+                hints={"desktop-entry": APP_ID},
+                timeout_ms=COPIED_TIMEOUT_MS, replaces_id=notification_id)
+        except NotificationError as exc:
+            log.info("could not confirm the copied code on the desktop: %s", exc)
 
     def _on_desktop_closed(self, notification_id: int, _reason: int) -> None:
         self._desktop_targets.pop(notification_id, None)

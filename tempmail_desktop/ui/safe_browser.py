@@ -54,12 +54,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..core.reading import cid_key, url_key  # noqa: F401 - cid_key: re-exported for callers of this module
-from ..core.steps import run_to_end  # noqa: F401 - re-exported for callers of this module
+from ..core import log_names
+from ..core.reading import cid_key, url_key
 from ..core.links import deceptive_text
 from ..core.mail_html import MailImage, SafeHtml, image_index, image_kind, image_name, sanitize
 
-log = logging.getLogger("tempmail.ui")
+log = logging.getLogger(log_names.UI)
 
 # A data: image bigger than this is refused: mail does not need it and a
 # decoder should not be handed an arbitrarily large blob on the UI thread.
@@ -75,11 +75,6 @@ RASTER_FORMATS = frozenset({b"png", b"jpg", b"jpeg", b"gif", b"bmp", b"webp", b"
 
 _IMAGE = QTextDocument.ResourceType.ImageResource.value
 _STYLESHEET = QTextDocument.ResourceType.StyleSheetResource.value
-
-
-def remote_image_urls(markup: str | None) -> list[str]:
-    """The http(s) images a mail's HTML shows (and "Load images" would fetch), first spelling of each."""
-    return sanitize(markup).remote_urls()
 
 
 def decode_image(data: bytes | None, pixels_left: int = MAX_IMAGE_PIXELS) -> QImage | None:
@@ -166,10 +161,9 @@ class SafeTextBrowser(QTextBrowser):
     :attr:`resource_requests`.
     """
 
-    #: A link was activated (click or keyboard); nothing else happens.
-    linkActivated = Signal(QUrl)
-    #: The same activation with the text the link shows, for phishing checks: of
-    #: all texts shown for that target, the one naming another site, if any.
+    #: A link was activated (click or keyboard); nothing else happens. With the
+    #: text the link shows, for phishing checks: of all texts shown for that
+    #: target, the one naming another site, if any.
     anchorActivated = Signal(QUrl, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -352,7 +346,6 @@ class SafeTextBrowser(QTextBrowser):
         # Of all texts that lead there, the one that lies (the question quotes it).
         shown = deceptive_text(texts, url) or (texts[0] if texts else "")
         self.anchorActivated.emit(url, shown)
-        self.linkActivated.emit(url)
 
     def _forget_links(self) -> None:
         self._links_timer.stop()

@@ -36,14 +36,16 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ..core import log_names
 from ..core.errors import InvalidKeyError, SecretsUnavailableError
 from ..core.keys import KeyLookup, KeySource, env_var_name, key_problem
 from ..core.models import Capability, ProviderInfo
 from .controller import AppController, providers, setting_accepts, setting_default
+from .error_words import problem_words, translated
 from .i18n import LANGUAGES
 from .plain import plain_label
 
-log = logging.getLogger("tempmail.ui.settings")
+log = logging.getLogger(log_names.UI_SETTINGS)
 
 _T = TypeVar("_T")
 _ERROR_STYLE = "color:#b00020;"
@@ -120,7 +122,7 @@ class ProviderSection(QGroupBox):
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText(self.tr("Paste a new key"))
         self.key_edit.setAccessibleName(fill(self.tr("New API key for %1"), info.name))
-        self.key_edit.setToolTip(info.key_help)
+        self.key_edit.setToolTip(translated(info.key_help))
         self.show_key = QToolButton(self)
         self.show_key.setCheckable(True)
         self.show_key.setText(self.tr("Show"))
@@ -225,7 +227,6 @@ class ProviderSection(QGroupBox):
             Capability.SERVER_OTP: self.tr("finds verification codes"),
             Capability.STATISTICS: self.tr("service statistics"),
             Capability.DOMAIN_REQUEST: self.tr("accepts your own domain"),
-            Capability.HEALTH: self.tr("reports its health"),
         }
         can = [words[c] for c in Capability if c in info.capabilities and c in words]
         parts = [fill(self.tr("Can do: %1."), ", ".join(can))]
@@ -237,7 +238,7 @@ class ProviderSection(QGroupBox):
                     else fill(self.tr("%1 hours"), str(minutes // 60)))
             parts.append(fill(self.tr("Keeps mail for %1."), span))
         if info.key_help:
-            parts.append(info.key_help)
+            parts.append(translated(info.key_help))
         return " ".join(parts)
 
     def _env_note(self, variable: str) -> QLabel:
@@ -258,7 +259,7 @@ class ProviderSection(QGroupBox):
             except InvalidKeyError as error:
                 # A stored key that can never be sent: say so here, and let the
                 # user replace or remove it (it is in the keyring, not the env).
-                return KeyLookup(None, KeySource.KEYRING, "", keyring_problem=str(error))
+                return KeyLookup(None, KeySource.KEYRING, "", keyring_problem=problem_words(error))
 
         def show(found: KeyLookup) -> None:
             if isValid(self):
@@ -272,9 +273,9 @@ class ProviderSection(QGroupBox):
         if env_set:
             text = fill(self.tr("Set by %1 (read-only here)."), env_var_name(self.pid))
         elif lookup.source == KeySource.KEYRING and lookup.key is None:
-            text = lookup.keyring_problem or ""  # says which character and what to do
+            text = translated(lookup.keyring_problem or "")  # says which character and what to do
         elif lookup.source == KeySource.KEYRING:
-            text = fill(self.tr("A key is stored in %1."), lookup.detail)
+            text = fill(self.tr("A key is stored in %1."), translated(lookup.detail))
         elif lookup.source == KeySource.SESSION:
             text = self.tr("A key is kept for this session only; it is forgotten when the app quits.")
         elif lookup.source == KeySource.DEFAULT:
@@ -285,7 +286,7 @@ class ProviderSection(QGroupBox):
             text = self.tr("No key set.")
         unusable_stored_key = lookup.source == KeySource.KEYRING and lookup.key is None
         if lookup.keyring_problem and not env_set and not unusable_stored_key:
-            text += " " + fill(self.tr("(The keyring could not be read: %1)"), lookup.keyring_problem)
+            text += " " + fill(self.tr("(The keyring could not be read: %1)"), translated(lookup.keyring_problem))
         self.key_status.setText(text)
         self.key_edit.setEnabled(not env_set)
         self.key_edit.setPlaceholderText(self.tr("Set by the environment") if env_set else self.tr("Paste a new key"))
@@ -336,7 +337,7 @@ class ProviderSection(QGroupBox):
         if problem is None:
             return False
         self._show_note("")
-        self._show_problem(fill(self.tr("This key cannot be used: it contains %1. Paste it again without it."), problem))
+        self._show_problem(fill(self.tr("This key cannot be used: it contains %1. Paste it again without it."), translated(problem)))
         return True
 
     def save_key(self) -> None:
@@ -354,7 +355,7 @@ class ProviderSection(QGroupBox):
                 return
             self._set_busy(False)
             if isinstance(outcome, SecretsUnavailableError):
-                self._show_problem(str(outcome))
+                self._show_problem(problem_words(outcome))
                 self.session_button.show()  # offered, never applied on its own
                 return
             self.key_edit.clear()
@@ -391,7 +392,7 @@ class ProviderSection(QGroupBox):
                 return
             self._set_busy(False)
             if isinstance(outcome, SecretsUnavailableError):
-                self._show_problem(str(outcome))
+                self._show_problem(problem_words(outcome))
                 return
             self._show_note(self.tr("Key removed.") if outcome else self.tr("There was no stored key to remove."))
             self.refresh_key_status()
@@ -614,7 +615,7 @@ class SettingsDialog(QDialog):
                 else:
                     settings.set(key, value)
             log.warning("settings not saved: %s", error)
-            self.show_error(fill(self.tr("The settings could not be saved: %1"), str(error)))
+            self.show_error(fill(self.tr("The settings could not be saved: %1"), problem_words(error)))
             return False
         self.show_error("")
         self._announce(changed)

@@ -14,15 +14,18 @@ from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
-from ..service.settings import Settings
+from ..core import log_names
 from .icons import tray_icon
+from .plain import bounded
+from .settings_view import SettingsEditor
 
-log = logging.getLogger("tempmail.ui")
+log = logging.getLogger(log_names.UI)
 
 PAUSED_KEY = "notifications.paused"
 # Where this service runs (KDE Plasma, GNOME's AppIndicator extension), Qt's
 # tray is a StatusNotifierItem on D-Bus instead of an XEmbed icon.
 STATUS_NOTIFIER_WATCHER = "org.kde.StatusNotifierWatcher"
+CODE_CHARS = 24  # a code in a menu label; stored codes are short, a stray long one is cut
 
 
 def balloons_are_relayed(bus: QDBusConnection) -> bool:
@@ -39,16 +42,19 @@ class TrayIcon(QObject):
     showRequested = Signal()
     newAddressRequested = Signal()
     copyCodeRequested = Signal()  # "Copy latest code": the newest code in any mailbox
+    copyAnnouncedCodeRequested = Signal()  # "Copy code 123456": the mail the last notification with a code announced
     quitRequested = Signal()
     pausedChanged = Signal(bool)
     messageClicked = Signal()  # the last balloon shown was clicked
 
-    def __init__(self, settings: Settings, window: QWidget | None = None,
+    def __init__(self, settings: SettingsEditor, window: QWidget | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.window = window
         self._unread = 0
+        self._announced_code: str | None = None
+        self._reveal_code = True
         self.icon = QSystemTrayIcon(tray_icon(0), self)
         self.icon.activated.connect(self._on_activated)
         self.icon.messageClicked.connect(self.messageClicked)
@@ -61,6 +67,8 @@ class TrayIcon(QObject):
             self.destroyed.connect(self.menu.deleteLater)
         self.act_show = self._add_action("trayShow", self.showRequested.emit)
         self.act_new = self._add_action("trayNewAddress", self.newAddressRequested.emit)
+        self.act_copy_announced = self._add_action("trayCopyAnnouncedCode", self.copyAnnouncedCodeRequested.emit)
+        self.act_copy_announced.setVisible(False)
         self.act_copy_code = self._add_action("trayCopyCode", self.copyCodeRequested.emit)
         self.menu.addSeparator()
         self.act_pause = self._add_action("trayPause", None)
@@ -84,6 +92,12 @@ class TrayIcon(QObject):
         self.act_show.setText(self.tr("&Show Tempmail Desktop"))
         self.act_new.setText(self.tr("&New address…"))
         self.act_copy_code.setText(self.tr("&Copy latest code"))
+        if not self._reveal_code:
+            self.act_copy_announced.setText(self.tr("Copy the no&tified code"))
+        elif self._announced_code:
+            # "&" would be read as a shortcut marker; "&&" shows one.
+            code = bounded(self._announced_code, CODE_CHARS).replace("&", "&&")
+            self.act_copy_announced.setText(self.tr("Copy code %1").replace("%1", code))
         self.act_pause.setText(self.tr("&Pause notifications"))
         self.act_quit.setText(self.tr("&Quit"))
         self._update_tooltip()
@@ -114,6 +128,28 @@ class TrayIcon(QObject):
         self._unread = count
         self.icon.setIcon(tray_icon(count))
         self._update_tooltip()
+
+    def show_codes(self, announced: str | None, latest: str | None, *, reveal: bool = True) -> None:
+        """Offer the code of the mail the last notification announced (None:
+        none, or that mail is gone) beside "Copy latest code" (``latest``: the
+        newest stored code, None when there is none). With ``reveal`` off (the
+        user keeps codes out of notifications) the entry does not name it.
+
+        Why this shape: the numbered entry says exactly what it copies, so it
+        is shown whenever the announced mail still exists. "Copy latest code"
+        stays when there is no such entry or when it would copy something
+        else (mail that arrived unannounced, while paused, or newer than the
+        one announced); when both would copy the same code only the numbered
+        entry is shown, so the menu never has two entries doing one thing."""
+        self._announced_code = announced or None
+        self._reveal_code = reveal
+        self.act_copy_announced.setVisible(self._announced_code is not None)
+        self.act_copy_code.setVisible(self._announced_code is None or latest != self._announced_code)
+        self.retranslate()
+
+    @property
+    def announced_code(self) -> str | None:
+        return self._announced_code
 
     @property
     def paused(self) -> bool:

@@ -8,10 +8,18 @@ from PySide6.QtWidgets import QLabel
 from ..core.errors import ProtocolError, ServiceFailingError
 from ..core.timeutil import utcnow
 from ..core.watch_state import WatchState, WatchStatus
+from .error_words import problem_words
 from .plain import bounded
 
 # What a service said goes into the status bar and the mailbox list: one short line.
 DETAIL_CHARS = 160
+
+
+def _detail(state: WatchState) -> str:
+    """What went wrong, in the user's language: the error's catalog text
+    (without a way out: the status bar is one short line), else the detail."""
+    said = problem_words(state.error) if state.error is not None else state.detail
+    return bounded(said, DETAIL_CHARS)
 
 
 def describe_state(state: WatchState | None) -> str:
@@ -40,12 +48,12 @@ def describe_state(state: WatchState | None) -> str:
             return QCoreApplication.translate("WatchStatus", "Quota reached; paused until %s") % reset.astimezone().strftime("%H:%M")
         return QCoreApplication.translate("WatchStatus", "Quota reached; paused for a while")
     if status == WatchStatus.KEY_PROBLEM:
-        return QCoreApplication.translate("WatchStatus", "Key problem: %s") % (bounded(state.detail, DETAIL_CHARS) or QCoreApplication.translate("WatchStatus", "the key was rejected"))
+        return QCoreApplication.translate("WatchStatus", "Key problem: %s") % (_detail(state) or QCoreApplication.translate("WatchStatus", "the key was rejected"))
     if status == WatchStatus.OFFLINE and isinstance(state.error, (ServiceFailingError, ProtocolError)):
         # Reached, but answering with errors: "offline" would send the user to check their network.
-        return QCoreApplication.translate("WatchStatus", "Failing: %s") % (bounded(state.detail, DETAIL_CHARS) or QCoreApplication.translate("WatchStatus", "the service answers with errors"))
+        return QCoreApplication.translate("WatchStatus", "Failing: %s") % (_detail(state) or QCoreApplication.translate("WatchStatus", "the service answers with errors"))
     if status == WatchStatus.OFFLINE:
-        return QCoreApplication.translate("WatchStatus", "Offline: %s") % (bounded(state.detail, DETAIL_CHARS) or QCoreApplication.translate("WatchStatus", "the service cannot be reached"))
+        return QCoreApplication.translate("WatchStatus", "Offline: %s") % (_detail(state) or QCoreApplication.translate("WatchStatus", "the service cannot be reached"))
     return str(status)
 
 

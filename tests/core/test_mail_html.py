@@ -161,7 +161,7 @@ def test_imports_comments_and_non_image_urls_are_gone():
         " body{background:#fff url('http://t.example/bg.png') repeat}</style>"
     )
     assert "t.example" not in safe.html
-    assert safe.remote_urls() == ["http://t.example/bg.png"]
+    assert list(safe.remote_images().values()) == ["http://t.example/bg.png"]
     assert "src:none" in safe.html and "cursor:none" in safe.html
 
 
@@ -203,8 +203,30 @@ NOT_SHOWN = (
 def test_only_images_the_document_shows_are_listed():
     safe = sanitize(NOT_SHOWN + '<p>hi</p><img src="http://t.example/shown.png" srcset="http://t.example/2x.png 2x">'
                     '<img srcset="http://t.example/only-srcset.png 1x">')
-    assert safe.remote_urls() == ["http://t.example/shown.png", "http://t.example/only-srcset.png"]
+    assert list(safe.remote_images().values()) == ["http://t.example/shown.png", "http://t.example/only-srcset.png"]
     assert "t.example" not in safe.html
+
+
+@pytest.mark.parametrize(
+    "markup,expected",
+    [
+        ('<img src="http://a.example/p.png">', ["http://a.example/p.png"]),
+        ('<IMG SRC=https://a.example/p.png?x=1&amp;y=2>', ["https://a.example/p.png?x=1&y=2"]),
+        ('<img src="cid:logo"><img src="data:image/png;base64,AA"><img src="/local.png">', []),
+        ('<table><tr><td background="https://b.example/bg.jpg">', ["https://b.example/bg.jpg"]),
+        # A cell outside any table is not shown by a browser, so neither is its background.
+        ('<td background="https://b.example/bg.jpg">', []),
+        ('<div style="background:url(\'http://c.example/c.gif\')">', ["http://c.example/c.gif"]),
+        ("<style>body{background-image:url(https://d.example/d.png)}</style>", ["https://d.example/d.png"]),
+        ('<img src="http://a.example/p.png"><img src="HTTP://A.EXAMPLE/p.png#frag">', ["http://a.example/p.png"]),
+        ('<a href="https://e.example/page">not an image</a>', []),
+        ("", []),
+        (None, []),
+    ],
+)
+def test_remote_images_are_the_http_images_shown_once_each(markup, expected):
+    # What "Load images" fetches for the mail.
+    assert list(sanitize(markup).remote_images().values()) == expected
 
 
 def test_scripts_and_event_handlers_never_reach_qt():

@@ -23,7 +23,7 @@ from tempmail_desktop.core.errors import (
 )
 from tempmail_desktop.core.models import PUSHED_ID_PREFIX, Capability, Mailbox, Message
 from tempmail_desktop.core.timeutil import UTC, utcnow
-from tempmail_desktop.providers.catmails import CatMailsProvider, looks_like_html, match_pushed
+from tempmail_desktop.providers.catmails import CatMailsProvider, looks_like_html, match_pushed, pushed_id
 from tests.fakes.catmails import (
     DELETE_REFUSED,
     DEMO_ALIAS,
@@ -57,12 +57,6 @@ def provider(make_provider) -> CatMailsProvider:
 
 def box(address: str) -> Mailbox:
     return Mailbox("catmails", address)
-
-
-async def list_by(provider: CatMailsProvider, form: str, mailbox: Mailbox) -> list[Message]:
-    if form == "post":
-        return await provider.list_messages(mailbox)
-    return await provider.list_messages_get(mailbox)
 
 
 async def eventually(condition, timeout: float = 3.0) -> None:
@@ -119,7 +113,6 @@ def test_open_mailbox_accepts_any_address(provider, address, ok):
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("form", ["post", "get"])
 @pytest.mark.parametrize(
     "sender, from_name, from_addr",
     [
@@ -127,7 +120,7 @@ def test_open_mailbox_accepts_any_address(provider, address, ok):
         ("GitHub <noreply@github.com>", "GitHub", "noreply@github.com"),
     ],
 )
-async def test_list_maps_the_documented_fields(provider, catmails_fake, form, sender, from_name, from_addr):
+async def test_list_maps_the_documented_fields(provider, catmails_fake, sender, from_name, from_addr):
     mail_id = catmails_fake.deliver(
         DEMO_MAIN,
         sender=sender,
@@ -136,7 +129,7 @@ async def test_list_maps_the_documented_fields(provider, catmails_fake, form, se
         received_at="2026-03-18 12:10:00",
     )
 
-    [message] = await list_by(provider, form, box(DEMO_MAIN))
+    [message] = await provider.list_messages(box(DEMO_MAIN))
 
     assert message.id == mail_id and isinstance(message.id, str)
     assert message.provider == "catmails"
@@ -175,35 +168,17 @@ async def test_content_is_told_apart_as_html_or_text(provider, catmails_fake, co
 
 
 @pytest.mark.asyncio
-async def test_post_and_get_forms_map_identically(provider, catmails_fake):
-    catmails_fake.deliver(DEMO_ALIAS, sender="A <a@x.io>", subject="one", content="first", received_at="2026-03-18 12:10:00")
-    catmails_fake.deliver(DEMO_ALIAS, sender="b@x.io", subject="two", content="<div>second</div>", received_at="2026-03-18 12:11:00")
-
-    by_post = await provider.list_messages(box(DEMO_ALIAS))
-    by_get = await provider.list_messages_get(box(DEMO_ALIAS))
-
-    assert len(by_post) == 2
-    assert by_post == by_get
-    assert [m.subject for m in by_post] == ["two", "one"]  # as the service orders them
-
-
-@pytest.mark.asyncio
-async def test_key_travels_only_where_each_form_puts_it(provider, catmails_fake):
+async def test_the_listing_key_travels_only_in_the_bearer_header(provider, catmails_fake):
     await provider.list_messages(box(DEMO_MAIN))
-    await provider.list_messages_get(box(DEMO_MAIN))
 
-    post, get = catmails_fake.seen("/api")
+    [post] = catmails_fake.seen("/api")
     assert post.method == "POST"
     assert post.headers["Authorization"] == f"Bearer {DEMO_KEY}"
     assert "key" not in post.query and DEMO_KEY.encode() not in post.body
     assert post.body == b"mail=demo%40mails.cat"
-    assert get.method == "GET"
-    assert get.query == {"type": "getmails", "mail": DEMO_MAIN, "key": DEMO_KEY}
-    assert "Authorization" not in get.headers
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("form", ["post", "get"])
 @pytest.mark.parametrize("with_status", [True, False], ids=["http-status", "envelope-only"])
 @pytest.mark.parametrize(
     "key, address, error, words",
@@ -215,25 +190,23 @@ async def test_key_travels_only_where_each_form_puts_it(provider, catmails_fake)
     ids=["invalid-key", "scope", "missing-mail"],
 )
 async def test_list_errors_follow_the_service_words(
-    make_provider, catmails_fake, form, with_status, key, address, error, words
+    make_provider, catmails_fake, with_status, key, address, error, words
 ):
     catmails_fake.errors_with_status = with_status
     with pytest.raises(error) as raised:
-        await list_by(make_provider(key=key), form, box(address))
+        await make_provider(key=key).list_messages(box(address))
     assert words in str(raised.value)
     assert raised.value.provider == "catmails"
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("form", ["post", "get"])
-async def test_no_key_fails_before_sending(make_provider, catmails_fake, form):
-    with pytest.raises(AuthError, match="tempmail key set catmails"):
-        await list_by(make_provider(key=None), form, box(DEMO_MAIN))
+async def test_no_key_fails_before_sending(make_provider, catmails_fake):
+    with pytest.raises(AuthError, match="no API key for Cat Mails"):
+        await make_provider(key=None).list_messages(box(DEMO_MAIN))
     assert catmails_fake.seen("/api") == []
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("form", ["post", "get"])
 @pytest.mark.parametrize(
     "fault, options, error",
     [
@@ -246,17 +219,17 @@ async def test_no_key_fails_before_sending(make_provider, catmails_fake, form):
         ("401", {}, AuthError),
     ],
 )
-async def test_list_faults(provider, catmails_fake, form, fault, options, error):
+async def test_list_faults(provider, catmails_fake, fault, options, error):
     catmails_fake.deliver(DEMO_MAIN, sender="a@b.cc", subject="kept", content="x")
     catmails_fake.fail_next(fault, path="/api", **options)
 
     if error is None:
-        [message] = await list_by(provider, form, box(DEMO_MAIN))
+        [message] = await provider.list_messages(box(DEMO_MAIN))
         assert message.subject == "kept"
         assert len(catmails_fake.seen("/api")) == 2
         return
     with pytest.raises(error) as raised:
-        await list_by(provider, form, box(DEMO_MAIN))
+        await provider.list_messages(box(DEMO_MAIN))
     if error is QuotaError:
         assert raised.value.reset_at is not None
         assert timedelta(seconds=100) < raised.value.reset_at - utcnow() <= timedelta(seconds=121)
@@ -401,7 +374,7 @@ async def test_push_delivers_a_mail_within_a_second(provider, catmails_fake):
         pushed = await asyncio.wait_for(first, PUSH_DEADLINE)
 
     assert pushed.id.startswith(PUSHED_ID_PREFIX) and pushed.is_pushed_only
-    assert pushed.id == PUSHED_ID_PREFIX + pushed.fingerprint()
+    assert pushed.id == pushed_id(pushed)
     assert pushed.mailbox == DEMO_MAIN
     assert (pushed.from_name, pushed.from_addr) == ("GitHub", "noreply@github.com")
     assert pushed.subject == "GitHub login code"
@@ -512,7 +485,7 @@ def test_push_frames(provider, frame, outcome):
     elif outcome is Message:
         message = provider.pushed_message(frame, subscribed)
         assert message.mailbox == DEMO_MAIN  # spelled as subscribed
-        assert message.id == PUSHED_ID_PREFIX + message.fingerprint()
+        assert message.id == pushed_id(message)
     else:
         with pytest.raises(outcome):
             provider.pushed_message(frame, subscribed)
@@ -557,11 +530,42 @@ def test_match_pushed_finds_the_listed_twin(pushed_changes, found):
         mail("129", subject="GitHub login code", text="Your code is 999999"),
     ]
     pushed = mail("", **pushed_changes)
-    pushed.id = PUSHED_ID_PREFIX + pushed.fingerprint()
+    pushed.id = pushed_id(pushed)
 
     twin = match_pushed(pushed, listed)
 
     assert (twin.id if twin else None) == ("128" if found else None)
+
+
+GREETING = "Hello, thank you for signing up with Example. " * 6  # more than 200 characters
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ({"text": GREETING + "Your code is 111111"}, {"text": GREETING + "Your code is 222222"}),
+        (  # the same words, another sign-in link
+            {"text": "Sign in", "html": '<a href="https://example.com/s/AAAA">Sign in</a>'},
+            {"text": "Sign in", "html": '<a href="https://example.com/s/BBBB">Sign in</a>'},
+        ),
+    ],
+    ids=["a code late in a long body", "a link only in the HTML"],
+)
+def test_two_mails_alike_but_for_their_ends_are_never_taken_for_each_other(first, second):
+    """Same sender, subject and second (a resend): each push has its own id
+    and finds its own listed mail."""
+    one, other = mail("", **first), mail("", **second)
+
+    assert pushed_id(one) != pushed_id(other)
+    assert match_pushed(one, [mail("201", **second), mail("200", **first)]).id == "200"
+    assert match_pushed(other, [mail("200", **first), mail("201", **second)]).id == "201"
+
+
+def test_a_push_with_a_lone_surrogate_matches_its_stored_copy():
+    """The store keeps U+FFFD for a lone surrogate; the push must still find it."""
+    pushed = mail("", subject="broken \ud800 subject")
+
+    assert match_pushed(pushed, [mail("300", subject="broken \ufffd subject")]).id == "300"
 
 
 # -- the key never leaks --------------------------------------------------------
@@ -576,13 +580,12 @@ async def test_the_key_never_reaches_logs_or_errors(make_provider, catmails_fake
     errors: list[BaseException] = []
 
     await provider.list_messages(box(DEMO_MAIN))
-    await provider.list_messages_get(box(DEMO_MAIN))
     catmails_fake.fail_next("500", times=3, path="/api")
     with pytest.raises(UnavailableError) as raised:
-        await provider.list_messages_get(box(DEMO_MAIN))
+        await provider.list_messages(box(DEMO_MAIN))
     errors.append(raised.value)
     with pytest.raises(AuthError) as raised:
-        await provider.list_messages_get(box(OTHER_MAIN))
+        await provider.list_messages(box(OTHER_MAIN))
     errors.append(raised.value)
 
     async with contextlib.aclosing(provider.push([box(DEMO_MAIN)])) as stream:
@@ -609,8 +612,7 @@ async def test_the_key_never_reaches_logs_or_errors(make_provider, catmails_fake
         logged.append(record.getMessage())
         if record.exc_info:
             logged.append("".join(traceback.format_exception(*record.exc_info)))
-    # The URLs that carry the key were logged (masked): the check below is real.
-    assert any("type=getmails" in line for line in logged)
+    # The URL that carries the key was logged (masked): the check below is real.
     assert any("GET /ws/" in line for line in logged)
     assert not [line for line in logged if DEMO_KEY in line]
     for error in errors:

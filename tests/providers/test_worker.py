@@ -89,7 +89,6 @@ def test_info_declares_what_the_document_offers():
         Capability.DELETE_MESSAGE,
         Capability.MESSAGE_DETAIL,
         Capability.SERVER_OTP,
-        Capability.HEALTH,
     }
 
 
@@ -174,13 +173,12 @@ async def test_the_key_travels_only_in_the_x_api_key_header(provider, worker_fak
     await provider.server_otp(mailbox)
     await provider.delete_message(mailbox, message_id)
     await provider.clear_mailbox(mailbox)
-    await provider.health()
-    assert len(worker_fake.requests) == 8
+    assert len(worker_fake.requests) == 7
     for sent in worker_fake.requests:
         assert KEY not in sent.path and KEY not in str(sent.query) and KEY.encode() not in sent.body
         others = {k: v for k, v in sent.headers.items() if k.lower() != "x-api-key"}
         assert KEY not in str(others)
-        assert sent.headers.get("x-api-key") == (None if sent.path == "/health" else KEY)
+        assert sent.headers.get("x-api-key") == KEY
 
 
 @pytest.mark.asyncio
@@ -193,26 +191,6 @@ async def test_a_rejected_key_appears_in_no_error_or_log(make, worker_fake, mail
     assert "tmp_secret_that_was_revoked" not in str(caught.value)
     assert caplog.records  # the request was logged, without its headers
     assert "tmp_secret_that_was_revoked" not in caplog.text
-
-
-# -- health --------------------------------------------------------------
-
-
-@pytest.mark.parametrize("key", [KEY, None])
-@pytest.mark.asyncio
-async def test_health_is_public_and_sends_no_key(make, worker_fake, key):
-    health = await make(key=key).health()
-    assert health == {"status": "ok", "service": "TempMail", "version": "1.0.0"}
-    [sent] = worker_fake.seen("/health")
-    assert "x-api-key" not in {k.lower() for k in sent.headers}
-
-
-@pytest.mark.asyncio
-async def test_health_outage_is_unavailable_after_retries(provider, worker_fake):
-    worker_fake.fail_next("503", times=3, path="/health")
-    with pytest.raises(UnavailableError):
-        await provider.health()
-    assert len(worker_fake.seen("/health")) == 3
 
 
 # -- domains -------------------------------------------------------------

@@ -114,6 +114,7 @@ def test_mail_kept_before_the_upgrade_gets_its_code(tmp_path, store):
     with closing(sqlite3.connect(path)) as db:  # as version 2 left it
         db.execute("ALTER TABLE messages DROP COLUMN code")
         db.execute("ALTER TABLE messages DROP COLUMN link")
+        db.execute("DROP TABLE IF EXISTS waits")  # came with version 4
         db.execute("PRAGMA user_version = 2")
         db.commit()
 

@@ -40,7 +40,7 @@ def test_the_provider_ids_match_the_registry():
     # this catches the two lists drifting apart.
     registry = pytest.importorskip("tempmail_desktop.providers.registry")
 
-    assert set(PROVIDER_IDS) == set(registry.provider_ids())
+    assert set(PROVIDER_IDS) == set(registry.PROVIDERS)
     assert Settings.load().get("default_provider") == registry.DEFAULT_PROVIDER
 
 

@@ -206,16 +206,6 @@ def test_find_mailbox_ignores_case_and_prefers_the_latest(store, query, provider
         assert (found.provider, found.address) == expected
 
 
-def test_update_mailbox_replaces_handles_and_needs_a_known_mailbox(store):
-    expires = T0 + timedelta(hours=1)
-    store.update_mailbox(Mailbox(PROVIDER, ADDRESS.upper(), expires_at=expires, token="new"))
-
-    found = store.find_mailbox(ADDRESS)
-    assert (found.expires_at, found.token) == (expires, "new")
-    with pytest.raises(NotFoundError):
-        store.update_mailbox(Mailbox(PROVIDER, "unknown@example.com"))
-
-
 def test_rename_moves_the_messages_and_keeps_the_place(store):
     store.add_mailbox(Mailbox("gptmail", "other@example.com"))
     store.save_message(mail("m-1"))
@@ -240,16 +230,6 @@ def test_rename_onto_a_remembered_address_is_refused(store):
         store.rename_mailbox(PROVIDER, "ghost@example.com", Mailbox(PROVIDER, "x@example.com"))
 
 
-def test_pushed_mail_still_matches_its_listing_after_a_rename(store):
-    pushed = mail(PUSHED_ID_PREFIX + "1")
-    store.save_message(pushed)
-    store.rename_mailbox(PROVIDER, ADDRESS, Mailbox(PROVIDER, "new@example.com"))
-
-    listed = pushed.with_changes(id="real-1", mailbox="new@example.com")
-    assert store.merge_listing(PROVIDER, "new@example.com", [listed]) == []
-    assert [m.id for m in store.messages(PROVIDER, "new@example.com")] == ["real-1"]
-
-
 def test_remove_mailbox_forgets_its_mail_and_a_late_listing_cannot_bring_it_back(store):
     store.merge_listing(PROVIDER, ADDRESS, [mail("m-1")])
 
@@ -260,13 +240,6 @@ def test_remove_mailbox_forgets_its_mail_and_a_late_listing_cannot_bring_it_back
     assert store.save_message(mail("m-3")) is False
     assert store.find_mailbox(ADDRESS) is None
     assert store.messages(PROVIDER, ADDRESS) == []
-
-
-def test_touch_checked(store):
-    assert store.last_checked(PROVIDER, ADDRESS) is None
-    when = T0 + timedelta(seconds=5)
-    store.touch_checked(PROVIDER, ADDRESS, when)
-    assert store.last_checked(PROVIDER, ADDRESS) == when
 
 
 # --- listings ------------------------------------------------------------------------
@@ -319,11 +292,12 @@ def test_local_seen_survives_listings(store):
     assert store.message(PROVIDER, ADDRESS, "a").seen
 
 
-def test_pushed_only_mail_takes_the_listed_id_and_keeps_seen(store):
+def test_a_pushed_mail_given_its_real_id_keeps_its_state_and_is_not_new_when_listed(store):
     pushed = mail(PUSHED_ID_PREFIX + "abc", text="Your code is 778899", html="<b>778899</b>")
     store.merge_listing(PROVIDER, ADDRESS, [pushed], full_listing=False)
     store.mark_seen(PROVIDER, ADDRESS, pushed.id)
 
+    assert store.replace_message_id(PROVIDER, ADDRESS.upper(), pushed.id, "srv-17")
     listed_twin = pushed.with_changes(id="srv-17", html=None)
     stranger = mail("srv-18", subject="something else")
     new = store.merge_listing(PROVIDER, ADDRESS, [listed_twin, stranger])
@@ -331,8 +305,40 @@ def test_pushed_only_mail_takes_the_listed_id_and_keeps_seen(store):
     assert [m.id for m in new] == ["srv-18"]
     assert store.message(PROVIDER, ADDRESS, pushed.id) is None
     twin = store.message(PROVIDER, ADDRESS, "srv-17")
-    assert twin.seen and twin.html == "<b>778899</b>"
+    assert twin.seen and twin.html == "<b>778899</b>" and twin.code == "778899"
     assert store.known_ids(PROVIDER, ADDRESS) == {"srv-17", "srv-18"}
+
+
+def test_a_pushed_mail_whose_real_id_is_stored_too_becomes_that_one_row(store):
+    pushed = mail(PUSHED_ID_PREFIX + "abc", text="Your code is 778899")
+    store.merge_listing(PROVIDER, ADDRESS, [pushed], full_listing=False)
+    store.mark_seen(PROVIDER, ADDRESS, pushed.id)
+    store.merge_listing(PROVIDER, ADDRESS, [pushed.with_changes(id="srv-17")])
+
+    assert store.replace_message_id(PROVIDER, ADDRESS, pushed.id, "srv-17")
+
+    [only] = store.messages(PROVIDER, ADDRESS)
+    assert (only.id, only.seen, only.code) == ("srv-17", True, "778899")
+
+
+def test_replacing_the_id_of_a_mail_not_stored_changes_nothing(store):
+    store.merge_listing(PROVIDER, ADDRESS, [mail("srv-17")])
+
+    assert not store.replace_message_id(PROVIDER, ADDRESS, PUSHED_ID_PREFIX + "gone", "srv-17")
+    assert not store.replace_message_id(PROVIDER, "nobody@example.com", "srv-17", "srv-18")
+
+    assert [m.id for m in store.messages(PROVIDER, ADDRESS)] == ["srv-17"]
+
+
+def test_pushed_only_lists_the_mail_known_only_from_push_in_the_order_it_came(store):
+    store.merge_listing(PROVIDER, ADDRESS, [mail("srv-1")])
+    for name in ("b", "a"):
+        store.save_message(mail(PUSHED_ID_PREFIX + name, html="<p>x</p>"))
+
+    pushed = store.pushed_only(PROVIDER, ADDRESS)
+
+    assert [m.id for m in pushed] == [PUSHED_ID_PREFIX + "b", PUSHED_ID_PREFIX + "a"]
+    assert pushed[0].html == "<p>x</p>"  # in full: pairing compares the HTML too
 
 
 def test_pushed_only_mail_is_not_flagged_before_the_listing_shows_it(store):
@@ -489,9 +495,6 @@ def test_unread_counts_and_marking(store):
     assert store.mark_seen(PROVIDER, ADDRESS, "a", seen=False)
     assert not store.mark_seen(PROVIDER, ADDRESS, "missing")
     assert store.unread_counts() == {(PROVIDER, ADDRESS): 3, ("gptmail", "empty@example.com"): 0}
-
-    assert store.mark_all_seen(PROVIDER, ADDRESS) == 3
-    assert store.unread_count(PROVIDER, ADDRESS) == 0
 
 
 @pytest.mark.parametrize(

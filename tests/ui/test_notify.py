@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStatusBar, QWidget
 
 from tempmail_desktop import APP_DISPLAY_NAME, APP_ID
 from tempmail_desktop.core.facts import facts_of
@@ -34,12 +34,16 @@ QUICK_MS = 50  # grouping window for tests that are not about grouping
 
 
 class StubWindow(QObject):
-    """The two things the notifier uses of the main window."""
+    """What the notifier uses of the main window: its message bar, its status bar, opening a mail."""
 
     def __init__(self) -> None:
         super().__init__()
         self.message_bar = MessageBar()
+        self.status_bar = QStatusBar()
         self.opened: list[tuple[str, str, str]] = []
+
+    def statusBar(self) -> QStatusBar:  # noqa: N802 - QMainWindow's name
+        return self.status_bar
 
     def open_message(self, provider: str, address: str, message_id: str) -> None:
         self.opened.append((provider, address, message_id))
@@ -73,6 +77,7 @@ def settings(tmp_path) -> Settings:
 def window(qtbot) -> StubWindow:
     stub = StubWindow()
     qtbot.addWidget(stub.message_bar)
+    qtbot.addWidget(stub.status_bar)
     return stub
 
 
@@ -316,7 +321,7 @@ def test_with_a_notification_service_it_is_used(make_notifier, notification_daem
     assert call["app_name"] == APP_DISPLAY_NAME
     assert call["replaces_id"] == 0
     assert call["app_icon"] == ICON_SVG.as_uri()
-    assert call["actions"] == ["default", "Open"]
+    assert call["actions"] == ["default", "Open", "copy-code", "Copy code"]  # the mail has a code
     assert call["hints"] == {"desktop-entry": APP_ID, "category": "email.arrived"}
     assert call["expire_timeout"] == -1
 

@@ -13,7 +13,7 @@ from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from tempmail_desktop.service.secrets import SERVICE_NAME
+from tempmail_desktop.service.secrets import SERVICE_NAME, KeySource
 from tempmail_desktop.ui import settings_dialog
 from tempmail_desktop.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest_async import app_controller, dialogs, qloop, run, run_until  # noqa: F401
@@ -69,6 +69,11 @@ def saved(controller) -> dict:
     written = json.loads(controller.service.settings.path.read_text())
     written.pop("providers.gptmail.base_url", None)
     return written
+
+
+def kept_for_the_session(controller, qloop, provider_id: str) -> bool:  # noqa: F811
+    """Whether the key the app would use now is one kept in memory for this session."""
+    return run(qloop, controller.service.secrets.get(provider_id)).source is KeySource.SESSION
 
 
 def last_key_sent(fake) -> str | None:
@@ -165,7 +170,6 @@ def test_without_a_keyring_the_session_only_choice_is_offered_and_only_taken_whe
         controller, qloop, dialogs, qtbot, gptmail_fake, resumed):
     keyring.set_keyring(NoKeyring())  # the autouse memory_keyring fixture puts the old one back
     gptmail_fake.keys.add("session-key")
-    secrets = controller.service.secrets
     section = open_dialog(controller, qloop, dialogs).sections["gptmail"]
     assert "could not be read" in section.key_status.text()
 
@@ -175,12 +179,12 @@ def test_without_a_keyring_the_session_only_choice_is_offered_and_only_taken_whe
 
     assert section.key_problem.text().startswith("No OS keyring is available")
     assert "TEMPMAIL_GPTMAIL_KEY" in section.key_problem.text()
-    assert not secrets.has_session_key("gptmail")
+    assert not kept_for_the_session(controller, qloop, "gptmail")
     assert resumed == []
     assert section.key_edit.text() == "session-key"  # still there to keep for the session
 
     qtbot.mouseClick(section.session_button, Qt.MouseButton.LeftButton)
-    assert secrets.has_session_key("gptmail")
+    assert kept_for_the_session(controller, qloop, "gptmail")
     assert resumed == ["gptmail"]
     assert section.key_edit.text() == ""
     assert not section.session_button.isVisibleTo(section)
@@ -200,7 +204,7 @@ def test_session_only_needs_a_typed_key(controller, qloop, dialogs, qtbot):
     section.key_edit.clear()
     qtbot.mouseClick(section.session_button, Qt.MouseButton.LeftButton)
     assert section.key_problem.text() == "Type the key first."
-    assert not controller.service.secrets.has_session_key("tempmailg")
+    assert not kept_for_the_session(controller, qloop, "tempmailg")
 
 
 def test_a_key_with_a_line_break_is_refused_in_place_without_echo(controller, qloop, dialogs, qtbot, memory_keyring):
@@ -215,7 +219,7 @@ def test_a_key_with_a_line_break_is_refused_in_place_without_echo(controller, ql
     assert section.save_key_button.isEnabled(), "the dialog was left busy"
 
     qtbot.mouseClick(section.session_button, Qt.MouseButton.LeftButton)  # offered or not, never taken
-    assert not controller.service.secrets.has_session_key("gptmail")
+    assert not kept_for_the_session(controller, qloop, "gptmail")
 
 
 def test_an_unusable_stored_key_is_named_and_can_be_replaced(controller, qloop, dialogs, qtbot, memory_keyring):

@@ -93,7 +93,7 @@ def test_a_new_expiry_and_new_mail_from_the_command_reach_the_window(app_control
     controller.messagesChanged.connect(lambda provider, address: changed.append((provider, address)))
 
     later = utcnow() + timedelta(days=1)
-    command_store.update_mailbox(replace(mailbox, expires_at=later))
+    command_store.add_mailbox(replace(mailbox, expires_at=later))  # the command opened it again
     run_until(qloop, lambda: updated, timeout=SYNC_LIMIT_S, what="mailboxUpdated for the new expiry")
     stored = command_store.find_mailbox(ADDRESS, "gptmail")
     assert stored.expires_at is not None and stored.expires_at > utcnow() + timedelta(hours=23)
@@ -172,7 +172,7 @@ def test_a_new_expiry_from_the_command_keeps_the_list_order_and_the_selection(qa
             window, model = parts.window, parts.window.mailbox_model
             window.select_mailbox("gptmail", "second@chatgpt.org.uk")
 
-            command.update_mailbox(replace(first, expires_at=utcnow() + timedelta(days=1)))
+            command.add_mailbox(replace(first, expires_at=utcnow() + timedelta(days=1)))  # opened again
             run_until(qloop, lambda: model.mailbox_at(0).expires_at != first.expires_at
                       or model.mailbox_at(1).address == first.address,
                       timeout=SYNC_LIMIT_S, what="the new expiry in the mailbox list")
