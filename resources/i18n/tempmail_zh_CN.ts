@@ -2090,54 +2090,54 @@ A desktop inbox for temporary-email services.</source>
         <translation>验证码已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="649"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="648"/>
         <source>From %1 to %2</source>
         <translation>%1 发送至 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/notify.py" line="661"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="660"/>
         <source>%n new messages in %1</source>
         <translation>
             <numerusform>%1 有 %n 封新邮件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/notify.py" line="663"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="662"/>
         <source>%n new messages in %1 addresses</source>
         <translation>
             <numerusform>%1 个地址共有 %n 封新邮件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/notify.py" line="672"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="671"/>
         <source>and %n more</source>
         <translation>
             <numerusform>还有 %n 封</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="692"/>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="721"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="691"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="720"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="723"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="722"/>
         <source>Copy code</source>
         <translation>复制验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="788"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="787"/>
         <source>The mail with that code is gone</source>
         <translation>含有该验证码的邮件已不存在</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="802"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="801"/>
         <source>Verification code copied</source>
         <translation>验证码已复制</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/notify.py" line="803"/>
+        <location filename="../../tempmail_desktop/ui/notify.py" line="802"/>
         <source>Copied %1</source>
         <translation>已复制 %1</translation>
     </message>
