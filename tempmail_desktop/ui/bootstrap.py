@@ -56,7 +56,7 @@ async def build_application(app: QApplication, *, request_quit: Callable[[], Non
 
     window = MainWindow(controller)
     tray = TrayIcon(settings, window) if QSystemTrayIcon.isSystemTrayAvailable() else None
-    notifier = Notifier(settings, window, tray)
+    notifier = Notifier(settings, window, tray, stored=controller)  # the tray's code entries read the store
     parts = AppParts(app, controller, window, notifier, tray)
 
     controller.newMail.connect(notifier.notify_new_mail)

@@ -366,6 +366,10 @@ class AppController(QObject):
     def unread_total(self) -> int:
         return sum(self.service.store.unread_counts().values())
 
+    def message(self, provider: str, address: str, message_id: str) -> Message | None:
+        """A stored mail, or None once it is gone (the tray's code entries ask)."""
+        return self.service.store.message(provider, address, message_id)
+
     def latest_code(self) -> str | None:
         """The newest code in any mailbox, as the store worked it out."""
         return self.service.store.latest_code()

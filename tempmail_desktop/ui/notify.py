@@ -514,8 +514,8 @@ class Notifier(QObject):
         self.settings = settings
         self.window = window
         self.tray = tray
-        # The main window's store unless told otherwise: where the tray's code
-        # entries check that the announced mail still exists.
+        # Where the tray's code entries check that the announced mail still exists
+        # (the app passes its controller; a window with a ``store`` serves too).
         self._stored: StoredMail | None = stored if stored is not None else getattr(window, "store", None)
         self._announced: AnnouncedCode | None = None
         self.history: list[dict[str, Any]] = []

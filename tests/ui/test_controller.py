@@ -72,3 +72,23 @@ def test_quitting_stops_a_fetch_under_way(app_controller, qloop, image_host):
     assert task.cancelled() and task.get_name() == "remote-images"
     assert time.monotonic() - started < 2.0
     assert answers == []
+
+
+def test_the_tray_reads_stored_mail_through_the_controller(app_controller):
+    """The app hands its controller to the notifier as the store its tray entries read:
+    a mail is found while stored and gone once deleted."""
+    from datetime import datetime, timezone
+
+    from tempmail_desktop.core.models import Mailbox, Message
+
+    controller = app_controller()
+    store = controller.service.store
+    store.add_mailbox(Mailbox("gptmail", "me@example.com"))
+    mail = Message(id="m1", provider="gptmail", mailbox="me@example.com", from_addr="a@b.example", from_name="",
+                   subject="Your code is 482913", received_at=datetime(2026, 5, 9, tzinfo=timezone.utc),
+                   text="Your code is 482913")
+    store.save_message(mail)
+    assert controller.message("gptmail", "me@example.com", "m1").code == "482913"
+    assert controller.latest_code() == "482913"
+    store.delete_message("gptmail", "me@example.com", "m1")
+    assert controller.message("gptmail", "me@example.com", "m1") is None

@@ -905,3 +905,4 @@ def test_a_dead_network_shows_offline(desktop):
     app.wait(lambda: app.window.state_label.text().startswith("Offline"), "the offline state", timeout=30)
 
     assert app.window.state_label.text() in app.mailbox_row_text(mailbox)
+
