@@ -2,9 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../tempmail_desktop/ui/about_dialog.py" line="21"/>
+        <source>About Tempmail Desktop</source>
+        <translation>关于 Tempmail Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/about_dialog.py" line="27"/>
+        <source>App icon</source>
+        <translation>应用图标</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/about_dialog.py" line="35"/>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/about_dialog.py" line="36"/>
+        <source>A desktop inbox for temporary-email services.</source>
+        <translation>临时邮箱服务的桌面收件箱。</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/about_dialog.py" line="50"/>
+        <source>MIT licence</source>
+        <translation>MIT 许可证</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/about_dialog.py" line="57"/>
+        <source>Services:</source>
+        <translation>服务：</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/about_dialog.py" line="58"/>
+        <source>Runs on:</source>
+        <translation>运行环境：</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/about_dialog.py" line="59"/>
+        <source>Licence:</source>
+        <translation>许可证：</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/about_dialog.py" line="60"/>
+        <source>Log files:</source>
+        <translation>日志文件：</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/controller.py" line="174"/>
+        <location filename="../../tempmail_desktop/ui/controller.py" line="175"/>
         <source>Something went wrong: %s</source>
         <translation>出错了：%s</translation>
     </message>
@@ -12,12 +60,12 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="91"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="92"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="92"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="93"/>
         <source>Something went wrong: %1
 
 The app keeps running. Details are in the log file in %2.</source>
@@ -1037,9 +1085,53 @@ The app keeps running. Details are in the log file in %2.</source>
     </message>
 </context>
 <context>
+    <name>KeyringPanel</name>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyring_panel.py" line="65"/>
+        <location filename="../../tempmail_desktop/ui/keyring_panel.py" line="66"/>
+        <source>Keep keys for this session only</source>
+        <translation>仅在本次会话中保留密钥</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyring_panel.py" line="67"/>
+        <source>Applies to every service. Keys stay in memory, are never written to disk and are forgotten when the app quits.</source>
+        <translation>适用于所有服务。密钥只保存在内存中，从不写入磁盘，应用退出后即被遗忘。</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyring_panel.py" line="75"/>
+        <source>macOS has a keychain built in: check in Keychain Access that it is unlocked.</source>
+        <translation>macOS 自带钥匙串：请在“钥匙串访问”中确认它已解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyring_panel.py" line="77"/>
+        <source>Windows has Credential Manager built in: check that it is not turned off.</source>
+        <translation>Windows 自带凭据管理器：请确认它没有被关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyring_panel.py" line="78"/>
+        <source>To keep keys, install and start a keyring with a Secret Service, such as GNOME Keyring (gnome-keyring) or KWallet, then open Settings again.</source>
+        <translation>要保存密钥，请安装并启动一个提供 Secret Service 的密钥环，例如 GNOME Keyring（gnome-keyring）或 KWallet，然后重新打开设置。</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyring_panel.py" line="88"/>
+        <source>There is no keyring on this computer</source>
+        <translation>这台电脑上没有密钥环</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyring_panel.py" line="90"/>
+        <source>The keyring cannot be used now</source>
+        <translation>密钥环现在无法使用</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyring_panel.py" line="91"/>
+        <source>Keys you save cannot be kept after the app quits. A key set in the environment (TEMPMAIL_&lt;ID&gt;_KEY) always works.</source>
+        <translation>你保存的密钥在应用退出后无法保留。在环境变量中设置的密钥（TEMPMAIL_&lt;ID&gt;_KEY）始终有效。</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="67"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="68"/>
         <source>This link does not lead where its text says.
 
 It shows:
@@ -1066,7 +1158,7 @@ Open it anyway?</source>
 仍要打开吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="70"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="71"/>
         <source>This link does not lead where its text says.
 
 It shows:
@@ -1093,12 +1185,12 @@ Open it anyway?</source>
 仍要打开吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="77"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="78"/>
         <source>Open link?</source>
         <translation>打开链接？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="81"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="82"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
     </message>
@@ -1106,74 +1198,87 @@ Open it anyway?</source>
 <context>
     <name>MailboxListModel</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="272"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="312"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="277"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="317"/>
         <source>expires in %n min</source>
         <translation>
             <numerusform>%n 分钟后过期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="281"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="321"/>
         <source>expires in %n h</source>
         <translation>
             <numerusform>%n 小时后过期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="282"/>
+        <location filename="../../tempmail_desktop/ui/delegates.py" line="140"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="322"/>
         <source>expires in %1 h %2 min</source>
         <translation>%1 小时 %2 分钟后过期</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="285"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="325"/>
         <source>expires in 1 day</source>
         <translation>1 天后过期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="285"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="325"/>
         <source>expires in %n days</source>
         <translation>
             <numerusform>%n 天后过期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="292"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="332"/>
         <source>%1 (%2)</source>
         <comment>address and unread count</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="300"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="342"/>
+        <source>live</source>
+        <comment>mail pushed as it arrives</comment>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/models.py" line="344"/>
+        <source>polling</source>
+        <comment>mail checked at intervals</comment>
+        <translation>轮询</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/models.py" line="354"/>
         <source>Provider: %1</source>
         <translation>服务商：%1</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="303"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="357"/>
         <source>Created: %1</source>
         <translation>创建时间：%1</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="307"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="361"/>
         <source>Expires: %1 (%2)</source>
         <translation>过期时间：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="314"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="368"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="331"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="386"/>
         <source>1 unread message</source>
         <translation>1 封未读邮件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="331"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="386"/>
         <source>%n unread messages</source>
         <translation>
             <numerusform>%n 封未读邮件</numerusform>
@@ -1184,215 +1289,220 @@ Open it anyway?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../tempmail_desktop/selftest.py" line="97"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="302"/>
         <source>&amp;New address…</source>
         <translation>新建地址(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="295"/>
         <source>Tempmail Desktop</source>
         <translation>Tempmail Desktop</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="296"/>
         <source>Mailboxes</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="297"/>
         <source>Your addresses. Click one to see its mail.</source>
         <translation>你的地址。点击一个地址即可查看其邮件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="298"/>
         <source>Messages</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="299"/>
         <source>Filter by sender or subject (Ctrl+F)</source>
         <translation>按发件人或主题筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="300"/>
         <source>Filter messages</source>
         <translation>筛选邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="302"/>
         <source>Create a new temporary address</source>
         <translation>新建一个临时邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="303"/>
         <source>&amp;Open existing address…</source>
         <translation>打开已有地址(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="303"/>
         <source>Watch an address you already have</source>
         <translation>收取一个已有地址的邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="304"/>
         <source>&amp;Check now</source>
         <translation>立即检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="304"/>
         <source>Check for new mail now</source>
         <translation>立即检查新邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="305"/>
         <source>Copy &amp;address</source>
         <translation>复制地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="305"/>
         <source>Copy the selected address</source>
         <translation>复制所选地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="306"/>
         <source>Copy &amp;code</source>
         <translation>复制验证码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="307"/>
         <source>Copy the verification code of the open message, else the newest one in this mailbox</source>
         <translation>复制已打开邮件中的验证码；若没有，则复制此邮箱中最新的验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="308"/>
         <source>&amp;Delete message</source>
         <translation>删除邮件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="308"/>
         <source>Delete the selected message</source>
         <translation>删除所选邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="309"/>
         <source>&amp;Save attachments…</source>
         <translation>保存附件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="310"/>
         <source>&amp;Rename address…</source>
         <translation>重命名地址(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="311"/>
         <source>C&amp;lear mailbox…</source>
         <translation>清空邮箱(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="312"/>
         <source>Delete address on the service…</source>
         <translation>在服务端删除地址…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="313"/>
         <source>&amp;Forget address…</source>
         <translation>移除地址(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="314"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="315"/>
         <source>Only &amp;unread</source>
         <translation>仅显示未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="316"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="317"/>
         <source>GPTMail &amp;dashboard…</source>
         <translation>GPTMail 仪表板(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="318"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="319"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="320"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="327"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="327"/>
         <source>&amp;Mailbox</source>
         <translation>邮箱(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="328"/>
         <source>M&amp;essage</source>
         <translation>邮件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="328"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="329"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="329"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="260"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="331"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="280"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="554"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="569"/>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="578"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="645"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="660"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="669"/>
         <source>Copied %s</source>
         <translation>已复制 %s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="459"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="530"/>
         <source>No addresses yet. Press Ctrl+N (New address) to get one in a click.</source>
         <translation>还没有地址。按 Ctrl+N（新建地址）即可一键获取。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="461"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="532"/>
         <source>No mail yet. New mail appears here as soon as it arrives.</source>
         <translation>还没有邮件。新邮件一到就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="463"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="534"/>
         <source>No message matches the filter.</source>
         <translation>没有符合筛选条件的邮件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="508"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="581"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="662"/>
         <source>No verification code in the open message or this mailbox</source>
         <translation>已打开的邮件和此邮箱中都没有验证码</translation>
     </message>
@@ -1407,126 +1517,115 @@ Open it anyway?</source>
         <translation>将于 %s 再次检查</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="586"/>
         <source>Quota left: %s</source>
         <translation>剩余配额：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="601"/>
         <source>Saving %1: %2%</source>
         <translation>正在保存 %1：%2%</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="530"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="603"/>
         <source>Saving %1: %2 KB</source>
         <translation>正在保存 %1：%2 KB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="537"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="610"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="619"/>
         <source>Created %s (copied)</source>
         <translation>已创建 %s（已复制）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="548"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="639"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="580"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="671"/>
         <source>No mail with a verification code yet</source>
         <translation>还没有含验证码的邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="586"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="677"/>
         <source>Delete message</source>
         <translation>删除邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="587"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="678"/>
         <source>Delete “%s” on the service and here?</source>
         <translation>要在服务端和本地删除“%s”吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="592"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="683"/>
         <source>Clear mailbox</source>
         <translation>清空邮箱</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="593"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="684"/>
         <source>Delete all mail in %s on the service and here?</source>
         <translation>要在服务端和本地删除 %s 中的所有邮件吗？</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="598"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="689"/>
         <source>Delete address</source>
         <translation>删除地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="599"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="690"/>
         <source>Delete %s on the service? Its mail will be gone for good.</source>
         <translation>要在服务端删除 %s 吗？其中的邮件将永久消失。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="604"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="695"/>
         <source>Forget address</source>
         <translation>移除地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="605"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="696"/>
         <source>Forget %s and its stored mail on this computer? The service keeps it until it expires.</source>
         <translation>要从本机移除 %s 及其已保存的邮件吗？服务端会保留该地址直到过期。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="623"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="714"/>
         <source>Save attachments to</source>
         <translation>将附件保存到</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="632"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="723"/>
         <source>Saved: %s</source>
         <translation>已保存：%s</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="636"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="727"/>
         <source>Saving %s…</source>
         <translation>正在保存 %s…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="643"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="734"/>
         <source>Saving cancelled. Nothing was left half-written.</source>
         <translation>已取消保存，没有留下不完整的文件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="650"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="741"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="659"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="750"/>
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="660"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="751"/>
         <source>Open “%s” with the program your system uses for it? Only open files you trust.</source>
         <translation>要用系统关联的程序打开“%s”吗？请只打开你信任的文件。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="687"/>
+        <location filename="../../tempmail_desktop/ui/main_window.py" line="778"/>
         <source>Not opened: only web links (http, https) with an address, and mail links, open from a mail.</source>
         <translation>未打开：邮件中只有带地址的网页链接（http、https）和邮件链接可以打开。</translation>
-    </message>
-    <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="700"/>
-        <source>About Tempmail Desktop</source>
-        <translation>关于 Tempmail Desktop</translation>
-    </message>
-    <message>
-        <location filename="../../tempmail_desktop/ui/main_window.py" line="701"/>
-        <source>Tempmail Desktop %s
-A desktop inbox for temporary-email services.</source>
-        <translation>Tempmail Desktop %s
-用于临时邮箱服务的桌面收件箱。</translation>
     </message>
 </context>
 <context>
@@ -1550,70 +1649,71 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>MessageListModel</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="462"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="522"/>
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="463"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="523"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="464"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="524"/>
         <source>Code</source>
         <translation>验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="465"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="525"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="469"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="529"/>
         <source>Unread and attachments</source>
         <translation>未读和附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="581"/>
-        <source>%1 %2</source>
-        <comment>weekday and time</comment>
-        <translation>%1 %2</translation>
+        <location filename="../../tempmail_desktop/ui/models.py" line="662"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="674"/>
+        <source>Yesterday</source>
+        <comment>received</comment>
+        <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="590"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="685"/>
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="603"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="694"/>
         <source>The service has deleted this mail; it is kept in your local store</source>
         <translation>服务端已删除此邮件；本地仍保留一份</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="615"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="706"/>
         <source>Verification code: %1</source>
         <translation>验证码：%1</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="627"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="718"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="631"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="722"/>
         <source>1 attachment</source>
         <translation>1 个附件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/models.py" line="631"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="722"/>
         <source>%n attachments</source>
         <translation>
             <numerusform>%n 个附件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/models.py" line="634"/>
+        <location filename="../../tempmail_desktop/ui/models.py" line="725"/>
         <source>Kept locally</source>
         <translation>仅存于本地</translation>
     </message>
@@ -1621,38 +1721,38 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>MessageView</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="30"/>
+        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="31"/>
         <source>unknown size</source>
         <translation>大小未知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="32"/>
+        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="33"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="34"/>
+        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="35"/>
         <source>KB</source>
         <translation>KB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="35"/>
+        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="36"/>
         <source>MB</source>
         <translation>MB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="36"/>
+        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="37"/>
         <source>GB</source>
         <translation>GB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="37"/>
+        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="38"/>
         <source>TB</source>
         <translation>TB</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="117"/>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="135"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="121"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="139"/>
         <source>Load images</source>
         <translation>加载图片</translation>
     </message>
@@ -1788,128 +1888,128 @@ A desktop inbox for temporary-email services.</source>
         <translation>原始源码不完整</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="47"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="48"/>
         <source>Verification code and link</source>
         <translation>验证码和链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="48"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="49"/>
         <source>Code:</source>
         <translation>验证码：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="56"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="57"/>
         <source>Verification code</source>
         <translation>验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="57"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="58"/>
         <source>Copy code</source>
         <translation>复制验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="58"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="59"/>
         <source>Copy the verification code</source>
         <translation>复制验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="60"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="61"/>
         <source>Link:</source>
         <translation>链接：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="65"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="66"/>
         <source>Verification link</source>
         <translation>验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="66"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="67"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="67"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="68"/>
         <source>Copy the verification link</source>
         <translation>复制验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="69"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="70"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="71"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="72"/>
         <source>Open the verification link in the browser</source>
         <translation>在浏览器中打开验证链接</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="113"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="117"/>
         <source>Remote images blocked</source>
         <translation>已阻止远程图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="115"/>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="128"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="119"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="132"/>
         <source>Remote images were blocked to protect your privacy.</source>
         <translation>为保护你的隐私，已阻止远程图片。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="119"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="123"/>
         <source>Load the remote images of this message</source>
         <translation>加载此邮件的远程图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="146"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="150"/>
         <source>Large message</source>
         <translation>大邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="149"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="153"/>
         <source>Show original layout</source>
         <translation>显示原始版式</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="151"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="155"/>
         <source>Show the original layout of this large message</source>
         <translation>显示这封大邮件的原始版式</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="152"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="156"/>
         <source>Rendering the original layout can pause the window for a few seconds.</source>
         <translation>渲染原始版式可能会让窗口停顿几秒。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="58"/>
+        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="59"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="64"/>
+        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="65"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="65"/>
+        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="66"/>
         <source>Save the selected attachments</source>
         <translation>保存所选附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="67"/>
+        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="68"/>
         <source>Save all…</source>
         <translation>全部保存…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="68"/>
+        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="69"/>
         <source>Save all attachments</source>
         <translation>保存全部附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="70"/>
+        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="71"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="71"/>
+        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="72"/>
         <source>Open the selected attachment</source>
         <translation>打开所选附件</translation>
     </message>
@@ -1939,22 +2039,22 @@ A desktop inbox for temporary-email services.</source>
         <translation>（此邮件没有文本内容。）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="130"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="134"/>
         <source>Remote images are blocked: Settings say never to load them.</source>
         <translation>远程图片已被阻止：设置中选择了从不加载。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="160"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="164"/>
         <source>This message would take long to draw, so a simplified layout is shown.</source>
         <translation>这封邮件的排版绘制起来很慢，因此显示的是简化版式。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="164"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="168"/>
         <source>Its end is only in the Text tab.</source>
         <translation>结尾部分只在“文本”标签页中显示。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="165"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="169"/>
         <source>Its end is not shown.</source>
         <translation>结尾部分未显示。</translation>
     </message>
@@ -1969,12 +2069,12 @@ A desktop inbox for temporary-email services.</source>
         <translation>服务端未提供此邮件的原始源码。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="83"/>
+        <location filename="../../tempmail_desktop/ui/reader_attachments.py" line="86"/>
         <source>unknown type</source>
         <translation>未知类型</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="134"/>
+        <location filename="../../tempmail_desktop/ui/reader_bars.py" line="138"/>
         <source>Loading images…</source>
         <translation>正在加载图片…</translation>
     </message>
@@ -1992,72 +2092,83 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>NewAddressDialog</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="156"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="160"/>
         <source>New address</source>
         <translation>新建地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="158"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="162"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="161"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="165"/>
         <source>Random address</source>
         <translation>随机地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="162"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="166"/>
         <source>Choose the name</source>
         <translation>自定义名称</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="168"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="172"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="169"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="173"/>
         <source>Name before the @</source>
         <translation>@ 前面的名称</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="172"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="177"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="178"/>
         <source>Domain</source>
         <translation>域名</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="181"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="189"/>
         <source>Service:</source>
         <translation>服务：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="190"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="198"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="211"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="222"/>
         <source>This service deletes mail after %s; the app keeps a copy.</source>
         <translation>此服务会在 %s后删除邮件；本应用会保留一份副本。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="212"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="223"/>
         <source>%s minutes</source>
         <translation>%s 分钟</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="212"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="223"/>
         <source>%s hours</source>
         <translation>%s 小时</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="214"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="225"/>
         <source>This service only gives random addresses.</source>
         <translation>此服务只提供随机地址。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="241"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="246"/>
+        <source>free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="246"/>
+        <source>premium</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="264"/>
         <source>Type the name you want before the @, or choose a random address.</source>
         <translation>请输入 @ 前面想要的名称，或选择随机地址。</translation>
     </message>
@@ -2145,52 +2256,53 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>OpenAddressDialog</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="272"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="297"/>
         <source>Open existing address</source>
         <translation>打开已有地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="278"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="303"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="281"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="306"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="307"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="286"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="313"/>
         <source>Service:</source>
         <translation>服务：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="287"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="314"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="293"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="320"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="302"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="329"/>
         <source>Pick one of the mailboxes your key may read.</source>
         <translation>请选择你的密钥可以读取的邮箱。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="312"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="339"/>
         <source>This service reads any address on its domains.</source>
         <translation>此服务可以读取其域名下的任意地址。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="314"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="341"/>
         <source>Only addresses your key owns can be read.</source>
         <translation>只能读取你的密钥名下的地址。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="319"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="346"/>
         <source>Type a full address, like name@example.com.</source>
         <translation>请输入完整地址，如 name@example.com。</translation>
     </message>
@@ -2198,324 +2310,306 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>ProviderSection</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="118"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="136"/>
         <source>Checking where the key is kept…</source>
         <translation>正在检查密钥的存放位置…</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="123"/>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="292"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="141"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="147"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="324"/>
         <source>Paste a new key</source>
         <translation>粘贴新密钥</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="124"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="142"/>
         <source>New API key for %1</source>
         <translation>%1 的新 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="128"/>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="297"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="151"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="329"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="129"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="152"/>
         <source>Show the key as you type it</source>
         <translation>输入时显示密钥</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="153"/>
         <source>Save key</source>
         <translation>保存密钥</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="131"/>
-        <source>Save the %1 key in the keyring</source>
-        <translation>将 %1 密钥保存到密钥环</translation>
-    </message>
-    <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="155"/>
         <source>Remove key</source>
         <translation>移除密钥</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="156"/>
         <source>Remove the stored %1 key</source>
         <translation>移除已保存的 %1 密钥</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="135"/>
-        <source>Keep for this session only</source>
-        <translation>仅在本次会话中保留</translation>
-    </message>
-    <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="137"/>
-        <source>Keep the %1 key in memory until the app quits</source>
-        <translation>将 %1 密钥保留在内存中，直到应用退出</translation>
-    </message>
-    <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="138"/>
-        <source>The key is not written anywhere and is forgotten when the app quits.</source>
-        <translation>密钥不会写入任何地方，应用退出后即被清除。</translation>
-    </message>
-    <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="145"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="164"/>
         <source>Address of the %1 service</source>
         <translation>%1 服务的地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="146"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="165"/>
         <source>Leave empty for the service&apos;s own address.</source>
         <translation>留空则使用该服务的默认地址。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="159"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="178"/>
         <source>WebSocket address of %1</source>
         <translation>%1 的 WebSocket 地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="164"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="183"/>
         <source>How often %1 mailboxes are checked</source>
         <translation>%1 邮箱的检查频率</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="165"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="184"/>
         <source>Fast (twice as often)</source>
         <translation>快（频率加倍）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="166"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="185"/>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="186"/>
         <source>Slow (half as often, saves quota)</source>
         <translation>慢（频率减半，节省配额）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="178"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="134"/>
         <source>API key:</source>
         <translation>API 密钥：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="183"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="154"/>
+        <source>Save the %1 key</source>
+        <translation>保存 %1 密钥</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="161"/>
         <source>Service address:</source>
         <translation>服务地址：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="187"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="204"/>
         <source>WebSocket address:</source>
         <translation>WebSocket 地址：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="190"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="206"/>
         <source>Check for mail:</source>
         <translation>检查邮件：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="212"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="243"/>
         <source>random addresses</source>
         <translation>随机地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="213"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="244"/>
         <source>a name you choose</source>
         <translation>自定义名称</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="214"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="245"/>
         <source>a domain you choose</source>
         <translation>自选域名</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="215"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="246"/>
         <source>lists its domains</source>
         <translation>列出可用域名</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="216"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="247"/>
         <source>reads any address on its domains</source>
         <translation>读取其域名下的任意地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="217"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="248"/>
         <source>renames addresses</source>
         <translation>重命名地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="218"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="249"/>
         <source>deletes addresses</source>
         <translation>删除地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="219"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="250"/>
         <source>lists your key&apos;s mailboxes</source>
         <translation>列出密钥名下的邮箱</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="220"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="251"/>
         <source>empties a mailbox</source>
         <translation>清空邮箱</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="221"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="252"/>
         <source>deletes single mails</source>
         <translation>删除单封邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="222"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="253"/>
         <source>full messages</source>
         <translation>完整邮件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="223"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="254"/>
         <source>raw source</source>
         <translation>原始源码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="224"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="255"/>
         <source>headers</source>
         <translation>邮件头</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="225"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="256"/>
         <source>attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="226"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="257"/>
         <source>instant delivery (push)</source>
         <translation>即时送达（推送）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="227"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="258"/>
         <source>finds verification codes</source>
         <translation>识别验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="228"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="259"/>
         <source>service statistics</source>
         <translation>服务统计</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="229"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="260"/>
         <source>accepts your own domain</source>
         <translation>接受自有域名</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="232"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="263"/>
         <source>Can do: %1.</source>
         <translation>支持：%1。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="234"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="265"/>
         <source>About %1 calls a day per key.</source>
         <translation>每个密钥每天约 %1 次调用。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="237"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="268"/>
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="238"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="269"/>
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="239"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="270"/>
         <source>Keeps mail for %1.</source>
         <translation>邮件保留 %1。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="247"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="278"/>
         <source>%1 is set in the environment and wins over this field.</source>
         <translation>环境变量 %1 已设置，优先于此处的设置。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="274"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="305"/>
         <source>Set by %1 (read-only here).</source>
         <translation>由环境变量 %1 设置（此处只读）。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="278"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="309"/>
         <source>A key is stored in %1.</source>
         <translation>密钥保存在 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="280"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="311"/>
         <source>A key is kept for this session only; it is forgotten when the app quits.</source>
         <translation>密钥仅在本次会话中保留，应用退出后即被清除。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="282"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="313"/>
         <source>Using the public test key.</source>
         <translation>正在使用公共测试密钥。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="284"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="315"/>
         <source>No key set. This service needs one.</source>
         <translation>未设置密钥。此服务需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="286"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="317"/>
         <source>No key set.</source>
         <translation>未设置密钥。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="289"/>
-        <source>(The keyring could not be read: %1)</source>
-        <translation>（无法读取密钥环：%1）</translation>
-    </message>
-    <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="292"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="148"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="324"/>
         <source>Set by the environment</source>
         <translation>由环境变量设置</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="297"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="329"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="340"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="370"/>
         <source>This key cannot be used: it contains %1. Paste it again without it.</source>
         <translation>无法使用此密钥：其中含有 %1。请去掉后重新粘贴。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="363"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="395"/>
+        <source>Not saved: the keyring cannot be used (see the note at the top).</source>
+        <translation>未保存：密钥环无法使用（见顶部说明）。</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="401"/>
+        <source>Key kept for this session only.</source>
+        <translation>密钥仅在本次会话中保留。</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="403"/>
         <source>Key saved.</source>
         <translation>密钥已保存。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="371"/>
-        <source>Type the key first.</source>
-        <translation>请先输入密钥。</translation>
-    </message>
-    <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="380"/>
-        <source>The key is kept for this session only.</source>
-        <translation>密钥仅在本次会话中保留。</translation>
-    </message>
-    <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="397"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="422"/>
         <source>Key removed.</source>
         <translation>密钥已移除。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="397"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="422"/>
         <source>There was no stored key to remove.</source>
         <translation>没有已保存的密钥可移除。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="408"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="433"/>
         <source>Use an http:// or https:// address, like %1, or leave it empty.</source>
         <translation>请使用 http:// 或 https:// 地址（如 %1），或留空。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="414"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="439"/>
         <source>Use a ws:// or wss:// address, like %1, or leave it empty.</source>
         <translation>请使用 ws:// 或 wss:// 地址（如 %1），或留空。</translation>
     </message>
@@ -2523,37 +2617,38 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="331"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="358"/>
         <source>Rename address</source>
         <translation>重命名地址</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="334"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="361"/>
         <source>New name before the @</source>
         <translation>@ 前面的新名称</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="338"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="365"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="366"/>
         <source>Domain</source>
         <translation>域名</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="340"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="369"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="341"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="370"/>
         <source>Domain:</source>
         <translation>域名：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="343"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="372"/>
         <source>The address changes on the service; its mail stays here.</source>
         <translation>地址会在服务端更改；其邮件仍保留在这里。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/dialogs.py" line="347"/>
+        <location filename="../../tempmail_desktop/ui/dialogs.py" line="376"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
@@ -2561,226 +2656,286 @@ A desktop inbox for temporary-email services.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="449"/>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="450"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="482"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="483"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="453"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="491"/>
         <source>Settings pages</source>
         <translation>设置页面</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="455"/>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="488"/>
-        <source>Services</source>
-        <translation>服务</translation>
-    </message>
-    <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="456"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="499"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="457"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="500"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="475"/>
-        <source>Keys go to your system&apos;s keyring when you press Save key. Addresses and check speeds are saved with OK.</source>
-        <translation>按下“保存密钥”后，密钥会存入系统密钥环。地址和检查频率在按“确定”时保存。</translation>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="508"/>
+        <source>Keys are saved at once with their own button. Everything else is saved with OK.</source>
+        <translation>密钥通过各自的按钮立即保存，其他设置点击“确定”后保存。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="499"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="566"/>
         <source>Show a notification for new mail</source>
         <translation>收到新邮件时显示通知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="500"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="567"/>
         <source>Notifications for new mail</source>
         <translation>新邮件通知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="501"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="568"/>
         <source>Show the verification code in the notification</source>
         <translation>在通知中显示验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="502"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="569"/>
         <source>Verification code in notifications</source>
         <translation>通知中的验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="503"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="570"/>
         <source>Pause notifications (do not disturb)</source>
         <translation>暂停通知（勿扰）</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="504"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="571"/>
         <source>Pause notifications</source>
         <translation>暂停通知</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="506"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="573"/>
         <source>Copy a verification code to the clipboard when its mail arrives</source>
         <translation>收到含验证码的邮件时，将验证码复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="507"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="574"/>
         <source>Copy verification codes automatically</source>
         <translation>自动复制验证码</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="535"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="602"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="536"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="603"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="538"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="605"/>
         <source>Follow system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="538"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="605"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="538"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="605"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="539"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="606"/>
         <source>Theme</source>
         <translation>界面主题</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="541"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="608"/>
         <source>Ask each time</source>
         <translation>每次询问</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="541"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="608"/>
         <source>Never load</source>
         <translation>从不加载</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="542"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="609"/>
         <source>Pictures from the internet in mail</source>
         <translation>邮件中来自互联网的图片</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="543"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="610"/>
         <source>Closing the window keeps the app in the system tray</source>
         <translation>关闭窗口后应用仍保留在系统托盘中</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="544"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="611"/>
         <source>Close to tray</source>
         <translation>关闭时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="545"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="612"/>
         <source>Start in the system tray without a window</source>
         <translation>启动时只在系统托盘中运行，不显示窗口</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="546"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="613"/>
         <source>Start hidden in the tray</source>
         <translation>启动时隐藏到托盘</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="551"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="618"/>
         <source>No system tray was found on this desktop, so the app cannot live there; these options apply once a tray is available.</source>
         <translation>此桌面上没有系统托盘，应用无法驻留在托盘中；托盘可用后这些选项才会生效。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="555"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="622"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="556"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="623"/>
         <source>Theme:</source>
         <translation>界面主题：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="557"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="624"/>
         <source>Pictures in mail:</source>
         <translation>邮件中的图片：</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="597"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="664"/>
         <source>Correct the address marked in red first.</source>
         <translation>请先更正标红的地址。</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="618"/>
+        <location filename="../../tempmail_desktop/ui/settings_dialog.py" line="685"/>
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsWindow</name>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyboard.py" line="125"/>
+        <source>Next message</source>
+        <translation>下一封邮件</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyboard.py" line="126"/>
+        <source>Previous message</source>
+        <translation>上一封邮件</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyboard.py" line="127"/>
+        <source>Next pane</source>
+        <translation>下一个窗格</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyboard.py" line="128"/>
+        <source>Previous pane</source>
+        <translation>上一个窗格</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyboard.py" line="159"/>
+        <location filename="../../tempmail_desktop/ui/keyboard.py" line="160"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyboard.py" line="161"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/keyboard.py" line="161"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="91"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="110"/>
         <source>Tempmail Desktop tray menu</source>
         <translation>Tempmail Desktop 托盘菜单</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="92"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="112"/>
+        <source>&amp;New address</source>
+        <translation>新建地址(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="147"/>
         <source>&amp;Show Tempmail Desktop</source>
         <translation>显示 Tempmail Desktop(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="93"/>
-        <source>&amp;New address…</source>
-        <translation>新建地址(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="94"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="113"/>
         <source>&amp;Copy latest code</source>
         <translation>复制最新验证码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="96"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="115"/>
         <source>Copy the no&amp;tified code</source>
         <translation>复制通知中的验证码(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="100"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="119"/>
         <source>Copy code %1</source>
         <translation>复制验证码 %1</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="101"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="120"/>
         <source>&amp;Pause notifications</source>
         <translation>暂停通知(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="102"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="121"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="145"/>
+        <source>&amp;Hide Tempmail Desktop</source>
+        <translation>隐藏 Tempmail Desktop(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="168"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../tempmail_desktop/ui/tray.py" line="172"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="235"/>
         <source>Tempmail Desktop - %n unread</source>
         <translation>
             <numerusform>Tempmail Desktop - %n 封未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../tempmail_desktop/ui/tray.py" line="174"/>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="237"/>
         <source>Notifications paused</source>
         <translation>通知已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="307"/>
+        <source>Still running in the tray</source>
+        <translation>仍在托盘中运行</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="308"/>
+        <source>Tempmail Desktop keeps running in the system tray and tells you of new mail.
+Click its tray icon to open the window again. Quit is in the tray menu and in the File menu.</source>
+        <translation>Tempmail Desktop 会继续在系统托盘中运行，并在有新邮件时通知你。
+点击托盘图标可重新打开窗口。“退出”在托盘菜单和“文件”菜单中。</translation>
+    </message>
+    <message>
+        <location filename="../../tempmail_desktop/ui/tray.py" line="314"/>
+        <source>Don&apos;t show this again</source>
+        <translation>不再显示</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,22 @@ class KeyLookup:
     keyring_problem: str | None = None
 
 
+@dataclass(frozen=True)
+class KeyringState:
+    """Whether the OS keyring can keep keys now, for every service at once,
+    and what the user chose to do while it cannot."""
+
+    usable: bool
+    # Why not (a texts.Said, without a way out), when it is not usable.
+    problem: str | None = None
+    # No keyring at all (none installed, no Secret Service), as opposed to a
+    # keyring that is locked or does not answer.
+    missing: bool = False
+    # The user agreed that keys entered while the keyring cannot be used are
+    # kept in memory until the app quits (one choice for every service).
+    session_only: bool = False
+
+
 def env_var_name(provider_id: str) -> str:
     return f"TEMPMAIL_{provider_id.upper()}_KEY"
 

@@ -30,7 +30,7 @@ from keyring.backend import KeyringBackend
 
 from ..core import log_names, texts
 from ..core.errors import InvalidKeyError, SecretsUnavailableError
-from ..core.keys import KeyLookup, KeySource, env_var_name, key_problem
+from ..core.keys import KeyLookup, KeyringState, KeySource, env_var_name, key_problem
 from ..core.redact import redact, register_secret
 
 log = logging.getLogger(log_names.SECRETS)
@@ -138,6 +138,9 @@ class Secrets:
         # each call so a keyring configured later is seen.
         self._backend = backend
         self._session: dict[str, str] = {}
+        # The user's one choice, for every service: while the keyring cannot
+        # be used, keys they store are kept in memory instead of refused.
+        self._session_only = False
         # (when, what failed) after the keyring failed; see KEYRING_RETRY_SECONDS.
         self._keyring_down: tuple[float, Exception] | None = None
 
@@ -194,7 +197,16 @@ class Secrets:
         def store(backend: KeyringBackend) -> None:
             backend.set_password(SERVICE_NAME, provider_id, key)
 
-        _nothing, label = await self._call(provider_id, store)
+        try:
+            _nothing, label = await self._call(provider_id, store)
+        except SecretsUnavailableError as error:
+            if not self._session_only:
+                raise
+            # The user chose this once for every service: no second question.
+            self._session[provider_id] = key
+            log.info("the %s key is kept for this session only (no usable keyring, as the user chose)",
+                     provider_id)
+            return KeyLookup(key, KeySource.SESSION, texts.KEY_FOR_SESSION(), error.said)
         # The keyring holds it now; no need to keep a copy in memory.
         self._session.pop(provider_id, None)
         log.info("stored the %s key in the OS keyring (%s)", provider_id, label)
@@ -223,6 +235,34 @@ class Secrets:
                 return had_session_key
             raise
         return removed or had_session_key
+
+    @property
+    def session_only(self) -> bool:
+        """Whether keys stored while the keyring cannot be used are kept for the session."""
+        return self._session_only
+
+    def keep_keys_for_session(self, enabled: bool) -> None:
+        """The user's choice, for every service: while the keyring cannot be
+        used, :meth:`set` keeps a key in this process's memory instead of
+        refusing it. Keys already kept stay until removed or the app quits."""
+        self._session_only = bool(enabled)
+        log.info("keys are %s kept for this session when the keyring cannot be used",
+                 "now" if enabled else "no longer")
+
+    async def keyring_state(self) -> KeyringState:
+        """Whether the OS keyring can keep keys now (one answer for every
+        service). After a recent failure it answers from that failure at once
+        instead of waiting on the keyring again."""
+        try:
+            if self._keyring_down is not None and time.monotonic() - self._keyring_down[0] < KEYRING_RETRY_SECONDS:
+                raise self._translate(self._keyring_down[1], None)
+            # A read of a name no service uses: it answers what a key lookup would meet.
+            await self._call(None, lambda backend: backend.get_password(SERVICE_NAME, "keyring-state"))
+        except NoKeyringError as error:
+            return KeyringState(False, error.said, missing=True, session_only=self._session_only)
+        except SecretsUnavailableError as error:
+            return KeyringState(False, error.said, session_only=self._session_only)
+        return KeyringState(True, session_only=self._session_only)
 
     def allow_session_only(self, provider_id: str, key: str) -> None:
         """Keep ``key`` in this process's memory only. Call it only after the

@@ -109,8 +109,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("notifications.paused", False, bool, "Pause notifications (do not disturb)."),
     Setting("clipboard.auto_copy_code", False, bool,
             "Copy a verification code to the clipboard as soon as its mail arrives."),
-    Setting("tray.close_to_tray", False, bool,
+    # On by default: where a tray host runs, closing the window hides it there (said once).
+    Setting("tray.close_to_tray", True, bool,
             "Closing the window keeps the app running in the system tray."),
+    Setting("tray.tell_hidden", True, bool,
+            "Say, when the window closes to the tray, that the app keeps running there."),
     Setting("tray.start_hidden", False, bool, "Start in the system tray without a window."),
     Setting("ui.language", "system", str, "Language of the interface.",
             choices=("system", "en", "zh_CN")),

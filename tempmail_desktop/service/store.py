@@ -1017,6 +1017,17 @@ class Store:
         )
         return [_message_from_row(r) for r in rows]
 
+    def unread_after(self, provider: str, address: str, rowid: int) -> list[Message]:
+        """Unread summaries of a mailbox stored after row ``rowid`` (the newest
+        row of :meth:`message_stamps`): what another process listed first."""
+        rows = self._read(
+            f"SELECT {_SUMMARY_COLUMNS} FROM messages "
+            "WHERE provider = ? AND mailbox = ? AND rowid > ? AND seen = 0 "
+            f"ORDER BY {_NEWEST_FIRST}",
+            (provider, address, rowid),
+        )
+        return [_message_from_row(r) for r in rows]
+
     def search(self, provider: str, address: str, text: str) -> list[Message]:
         """Summaries of the mail whose sender, subject or text contains ``text``
         (case-insensitive for ASCII), newest first."""

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ..core import log_names
-from .controller import AppController
+from .controller import AppController, provider_info
 from .i18n import install_translators
 from .icons import app_icon
 from .main_window import MainWindow
@@ -65,7 +65,19 @@ async def build_application(app: QApplication, *, request_quit: Callable[[], Non
     window.dashboardRequested.connect(lambda: _open_dashboard(parts))
     if tray is not None:
         tray.showRequested.connect(window.bring_to_front)
-        tray.newAddressRequested.connect(lambda: (window.bring_to_front(), window.new_address()))
+        # Made at once on the default service and copied; the tray says so where the user looks.
+        tray.newAddressRequested.connect(lambda: window.new_address_now(tray.say))
+        tray.mailboxRequested.connect(lambda provider, address: (window.bring_to_front(),
+                                                                 window.select_mailbox(provider, address)))
+        def list_recent(*_changed) -> None:
+            tray.set_recent_mailboxes([(mb.provider, mb.address, provider_info(mb.provider).name)
+                                       for mb in controller.recent_mailboxes()])
+
+        # At once and on each change (a D-Bus tray exports its menu before it is opened), and when opened.
+        list_recent()
+        for changed in (controller.mailboxAdded, controller.mailboxFound, controller.mailboxUpdated,
+                        controller.mailboxRemoved, tray.menu.aboutToShow):
+            changed.connect(list_recent)
         tray.copyCodeRequested.connect(window.copy_latest_code)
         tray.quitRequested.connect(request_quit)
         tray.show()

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core import log_names
 from ..core.errors import TempmailError, UsageError
-from ..core.keys import KeyLookup
+from ..core.keys import KeyLookup, KeyringState
 from ..core.models import Attachment, Capability, Domain, GptMailStats, Mailbox, Message, ProviderInfo, QuotaState
 from ..providers.gptmail import GptMailProvider
 from ..providers.registry import PROVIDERS, provider_class
@@ -126,6 +126,7 @@ class AppController(QObject):
         self._store_version: int | None = None
         self._store_mailboxes: dict[tuple[str, str], Mailbox] = {}
         self._store_stamps: dict[tuple[str, str], tuple[int, ...]] = {}
+        self._announced: dict[tuple[str, str, str], None] = {}  # ordered: oldest first
 
     @classmethod
     def for_data_folder(cls, parent: QObject | None = None) -> "AppController":
@@ -260,9 +261,24 @@ class AppController(QObject):
             if pid == provider_id:
                 watcher.resume()
 
+    # Mail announced lately, so mail another process stored and this one's
+    # watcher lists too (or the other way round) is announced once.
+    ANNOUNCED_MEMORY = 512
+
     def _on_new(self, mailbox: Mailbox, messages: list[Message]) -> None:
         self.messagesChanged.emit(mailbox.provider, mailbox.address)
-        self.newMail.emit(mailbox, messages)
+        fresh = [m for m in messages if self._first_announcement(m)]
+        if fresh:
+            self.newMail.emit(mailbox, fresh)
+
+    def _first_announcement(self, message: Message) -> bool:
+        key = (message.provider, message.mailbox.lower(), message.id)
+        if key in self._announced:
+            return False
+        self._announced[key] = None
+        while len(self._announced) > self.ANNOUNCED_MEMORY:
+            self._announced.pop(next(iter(self._announced)))
+        return True
 
     # -- other processes on the same data folder ---------------------------
 
@@ -341,12 +357,26 @@ class AppController(QObject):
                 self.mailboxUpdated.emit(mailbox.address, mailbox)
             if key in stamps_before and stamps_before[key] != stamps.get(key):
                 self.messagesChanged.emit(mailbox.provider, mailbox.address)
+                self._announce_stored_elsewhere(watched[key], mailbox, stamps_before[key][3])
         for key, (provider, address) in watched.items():
             if key not in listed and not self._closing:
                 log.info("%s on %s was dropped by another process", address, provider)
                 # Off the list first: selecting it while its watcher stops would watch it again.
                 self.mailboxRemoved.emit(provider, address)
                 await self.unwatch(Mailbox(provider, address))
+
+    def _announce_stored_elsewhere(self, watched_key: tuple[str, str], mailbox: Mailbox,
+                                   newest_row_before: int) -> None:
+        """Mail a `tempmail wait` listed before this window's watcher did is
+        news here too: announced (once) and the mailbox kept hot."""
+        stored = self.service.store.unread_after(mailbox.provider, mailbox.address, newest_row_before)
+        fresh = [m for m in stored if self._first_announcement(m)]
+        if not fresh:
+            return
+        watcher = self.watchers.get(watched_key)
+        if watcher is not None:
+            watcher.mark_hot()
+        self.newMail.emit(mailbox, fresh)
 
     # -- what the window reads (the store answers at once: no job) -----------
 
@@ -356,6 +386,10 @@ class AppController(QObject):
 
     def mailboxes(self) -> list[Mailbox]:
         return self.service.store.mailboxes()
+
+    def recent_mailboxes(self, count: int = 5) -> list[Mailbox]:
+        """The ``count`` mailboxes added last, newest first (the tray's menu)."""
+        return list(reversed(self.mailboxes()))[:count]
 
     def summaries(self, mailbox: Mailbox) -> list[Message]:
         return self.service.store.summaries(mailbox.provider, mailbox.address)
@@ -414,6 +448,15 @@ class AppController(QObject):
     def keep_key_for_session(self, provider_id: str, key: str) -> None:
         """Keep ``key`` in this process's memory only (the user chose it)."""
         self.service.secrets.allow_session_only(provider_id, key)
+
+    async def keyring_state(self) -> KeyringState:
+        """Whether the OS keyring can keep keys now (one answer for every service)."""
+        return await self.service.secrets.keyring_state()
+
+    def keep_keys_for_session(self, enabled: bool) -> None:
+        """The user's one choice while there is no usable keyring: keys saved on
+        any service are kept in memory until the app quits, without asking again."""
+        self.service.secrets.keep_keys_for_session(enabled)
 
     async def _gptmail(self) -> GptMailProvider:
         try:

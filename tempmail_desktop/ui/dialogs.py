@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..core.models import Capability, Mailbox
 from .controller import AppController, log_folder, prefix_problem, provider_info, providers
+from .fit import fit_to_contents
 from .plain import bounded, message_box, plain_label
 
 
@@ -113,6 +114,8 @@ class _JobDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.buttons.accepted.connect(lambda: self.start())  # each dialog defines start()
         self._pending = False
+        # Never smaller than its contents (a long domain, a wrapped hint, 150 % font).
+        fit_to_contents(self)
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
@@ -141,6 +144,7 @@ class _JobDialog(QDialog):
 
 def _provider_combo(parent: QWidget, wanted: Capability | None = None) -> QComboBox:
     combo = QComboBox(parent)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     for info in providers(wanted):
         combo.addItem(info.name, info.id)
     return combo
@@ -167,9 +171,13 @@ class NewAddressDialog(_JobDialog):
         self.prefix_edit = QLineEdit(self)
         self.prefix_edit.setPlaceholderText(self.tr("name"))
         self.prefix_edit.setAccessibleName(self.tr("Name before the @"))
+        self.prefix_edit.setMinimumWidth(self.prefix_edit.fontMetrics().averageCharWidth() * 14)
         self.domain_combo = QComboBox(self)
         self.domain_combo.setEditable(True)
         self.domain_combo.setAccessibleName(self.tr("Domain"))
+        self.domain_combo.lineEdit().setAccessibleName(self.tr("Domain"))  # the part that takes the focus
+        # As wide as its longest domain once the service has listed them: never "tmg-fre… (free)".
+        self.domain_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet("color:palette(mid);")
@@ -191,6 +199,9 @@ class NewAddressDialog(_JobDialog):
         self.provider_combo.currentIndexChanged.connect(self._on_provider)
         self.choose_radio.toggled.connect(self._update_enabled)
         self.prefix_edit.textChanged.connect(self._validate)
+        # A missing name is said only once the user typed one or pressed Create.
+        self._prefix_typed = False
+        self.prefix_edit.textEdited.connect(self._typed)
         self._domain_job = None
         self._on_provider()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()
@@ -214,17 +225,29 @@ class NewAddressDialog(_JobDialog):
             hints.append(self.tr("This service only gives random addresses."))
         self.hint_label.setText(" ".join(hints))
         self.domain_combo.clear()
+        self.domain_combo.setMinimumWidth(0)
         if Capability.DOMAIN_LIST in info.capabilities:
             def fill(domains) -> None:
                 if self.provider_id() == pid and domains:
                     self.domain_combo.clear()
                     for d in domains:
-                        self.domain_combo.addItem(d.name + (f" ({d.kind})" if d.kind else ""), d.name)
+                        kind = self.domain_kind(d.kind)
+                        self.domain_combo.addItem(f"{d.name} ({kind})" if kind else d.name, d.name)
+                    # An editable combo's minimum ignores its items: make it the longest one's width.
+                    self.domain_combo.setMinimumWidth(self.domain_combo.sizeHint().width())
 
             # Switching service replaces the question (same job name): no stale list or error.
             self._domain_job = self.controller.run("new-address-domains", lambda: self.controller.domains(pid), fill,
                                                    on_error=self.said_in_place)
         self._update_enabled()
+
+    def domain_kind(self, kind: str | None) -> str:
+        """A domain's plan as the user reads it ("free", "premium"); other words as the service wrote them."""
+        words = {"free": self.tr("free"), "premium": self.tr("premium")}
+        return words.get((kind or "").strip().lower(), (kind or "").strip())
+
+    def _typed(self) -> None:
+        self._prefix_typed = True
 
     def _update_enabled(self) -> None:
         choose = self.choose_radio.isChecked()
@@ -238,7 +261,8 @@ class NewAddressDialog(_JobDialog):
             return True
         prefix = self.prefix_edit.text().strip()
         if not prefix:
-            self.show_error(self.tr("Type the name you want before the @, or choose a random address."))
+            self.show_error(self.tr("Type the name you want before the @, or choose a random address.")
+                            if self._prefix_typed else "")
             return False
         problem = prefix_problem(self.provider_id(), prefix)
         if problem is not None:
@@ -248,6 +272,7 @@ class NewAddressDialog(_JobDialog):
         return True
 
     def start(self) -> None:
+        self._prefix_typed = True  # Create pressed: a missing name is worth saying now
         if not self._validate():
             return
         prefix = domain = None
@@ -279,6 +304,8 @@ class OpenAddressDialog(_JobDialog):
         self.address_combo = QComboBox(self)
         self.address_combo.setEditable(True)
         self.address_combo.setAccessibleName(self.tr("Address"))
+        self.address_combo.lineEdit().setAccessibleName(self.tr("Address"))  # the part that takes the focus
+        self.address_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.address_combo.lineEdit().setPlaceholderText("name@example.com")
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
@@ -336,6 +363,8 @@ class RenameDialog(_JobDialog):
         self.domain_combo.setEditable(True)
         self.domain_combo.addItem(domain, domain)
         self.domain_combo.setAccessibleName(self.tr("Domain"))
+        self.domain_combo.lineEdit().setAccessibleName(self.tr("Domain"))  # the part that takes the focus
+        self.domain_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.prefix_edit)
         form.addRow(self.tr("Domain:"), self.domain_combo)
@@ -350,6 +379,8 @@ class RenameDialog(_JobDialog):
             for d in domains or []:
                 if self.domain_combo.findData(d.name) < 0:
                     self.domain_combo.addItem(d.name, d.name)
+            # An editable combo's minimum ignores its items: make it the longest one's width.
+            self.domain_combo.setMinimumWidth(self.domain_combo.sizeHint().width())
 
         controller.run("rename-domains", lambda: controller.domains(mailbox.provider), fill,
                        on_error=self.said_in_place)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTableView,
     QToolBar,
@@ -27,12 +26,21 @@ from PySide6.QtWidgets import (
 
 from ..core import log_names
 from ..core.models import Attachment, Capability, Mailbox, Message
-from . import dialogs
+from . import dialogs, keyboard
 from .controller import AppController, provider_info
 from .message_bar import MessageBar
 from .message_view import MessageView
+from .delegates import (
+    MailboxDelegate,
+    MessageMarksDelegate,
+    MessageSubjectDelegate,
+    marks_column_width,
+    message_row_height,
+)
+from .glyphs import glyph
 from .models import MailboxListModel, MailboxRow, MessageFilterProxy, MessageListModel
 from .plain import bounded, plain_label
+from .tray import tell_hidden_to_tray
 from .watch_status import NextCheckCountdown, describe_state
 
 log = logging.getLogger(log_names.UI)
@@ -72,6 +80,12 @@ class MainWindow(QMainWindow):
         self.mailbox_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.mailbox_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.mailbox_view.setSpacing(3)
+        # Rows elide the address and never hide the count: no sideways scrolling.
+        self.mailbox_delegate = MailboxDelegate(self.mailbox_view)
+        self.mailbox_view.setItemDelegate(self.mailbox_delegate)
+        self.mailbox_view.setUniformItemSizes(True)
+        self.mailbox_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.mailbox_view.setIconSize(QSize(MailboxDelegate.icon_side(self.font()), MailboxDelegate.icon_side(self.font())))
 
         self.message_model = MessageListModel(self)
         self.message_proxy = MessageFilterProxy(self)
@@ -81,6 +95,7 @@ class MainWindow(QMainWindow):
         self.message_view.setModel(self.message_proxy)
         self.message_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.message_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.message_view.setTabKeyNavigation(False)  # Tab goes on to the reader, not to the next cell
         self.message_view.setSortingEnabled(False)
         self.message_view.verticalHeader().hide()
         self.message_view.setShowGrid(False)
@@ -93,10 +108,10 @@ class MainWindow(QMainWindow):
         # (1.4 s for 10,000 mails on each reload and each filter keystroke).
         metrics = self.fontMetrics()
         widths = {
-            MessageListModel.COLUMN_MARKS: metrics.horizontalAdvance("●📎") + 10,
+            MessageListModel.COLUMN_MARKS: marks_column_width(self.font()),
             MessageListModel.COLUMN_FROM: metrics.horizontalAdvance("Example Cloud") + 12,
             MessageListModel.COLUMN_CODE: metrics.horizontalAdvance("00000000") + 12,
-            MessageListModel.COLUMN_RECEIVED: metrics.horizontalAdvance("Mon 00:00 PM") + 12,
+            MessageListModel.COLUMN_RECEIVED: self.message_model.received_width(self.font()),
         }
         for column in range(MessageListModel.COLUMN_COUNT):
             stretch = column == MessageListModel.COLUMN_SUBJECT
@@ -104,7 +119,12 @@ class MainWindow(QMainWindow):
                 column, QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive)
             if column in widths:
                 header.resizeSection(column, widths[column])
-        self.message_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # Two lines a row: the subject over its preview.
+        self.message_view.verticalHeader().setDefaultSectionSize(message_row_height(self.font()))
+        self.message_view.setItemDelegateForColumn(MessageListModel.COLUMN_SUBJECT,
+                                                   MessageSubjectDelegate(self.message_view))
+        self.message_view.setItemDelegateForColumn(MessageListModel.COLUMN_MARKS,
+                                                   MessageMarksDelegate(self.message_view))
         self.message_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.filter_edit = QLineEdit(self)
@@ -134,7 +154,25 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 5)
-        self.splitter.setSizes([230, 470, 540])
+        # The mailbox pane gets what its rows need; the message list its fixed
+        # columns and room for a subject line, but never so much that the
+        # splitter would scale every pane down (the mailbox pane with them);
+        # the reader takes the rest.
+        left_width = self.mailbox_pane_width()
+        total = self.width() - 2 * self.splitter.handleWidth() - 8
+        reader_min = max(metrics.averageCharWidth() * 40, self.reader.minimumSizeHint().width())
+        middle_width = sum(widths.values()) + metrics.horizontalAdvance("x" * 36)
+        middle_min = max(sum(widths.values()) + metrics.horizontalAdvance("x" * 16), middle.minimumSizeHint().width())
+        room = total - reader_min
+        if left_width + middle_min <= room:
+            middle_width = min(middle_width, room - left_width)
+        else:
+            # A large font in a small window: both lists give, in proportion;
+            # the mailbox rows then elide their addresses, never their counts.
+            floor = self.mailbox_pane_width(MailboxDelegate.minimum_width(self.mailbox_view.font()))
+            left_width = max(floor, room * left_width // (left_width + middle_min))
+            middle_width = max(metrics.averageCharWidth() * 30, room - left_width)
+        self.splitter.setSizes([left_width, middle_width, max(reader_min, total - left_width - middle_width)])
 
         self.message_bar = MessageBar(self)
         central = QWidget(self)
@@ -155,6 +193,32 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.filter_edit, self.message_view)
         self.setTabOrder(self.message_view, self.reader)
 
+    def mailbox_pane_width(self, row_width: int | None = None) -> int:
+        """The mailbox pane's default width, from the font: rows of ``row_width``
+        (by default a typical address whole with its count badge), the list's
+        spacing, frame and scroll bar."""
+        view = self.mailbox_view
+        style = view.style()
+        scroll_bar = style.pixelMetric(style.PixelMetric.PM_ScrollBarExtent, None, view)
+        if row_width is None:
+            row_width = MailboxDelegate.preferred_width(view.font())
+        return row_width + 2 * view.spacing() + 2 * view.frameWidth() + scroll_bar
+
+    # Each action's glyph (ui/glyphs.py): toolbar, menus and context menus.
+    _ACTION_GLYPHS = {
+        "act_new": "new", "act_open": "open", "act_check": "check", "act_copy_address": "copy",
+        "act_copy_code": "code", "act_delete": "delete", "act_save": "save", "act_rename": "rename",
+        "act_clear": "clear", "act_drop": "drop", "act_forget": "forget", "act_filter": "filter",
+        "act_unread": "unread", "act_settings": "settings", "act_dashboard": "dashboard",
+        "act_quit": "quit", "act_about": "about", "act_shortcuts": "shortcuts",
+    }
+
+    def _set_action_icons(self) -> None:
+        for attribute, name in self._ACTION_GLYPHS.items():
+            action = getattr(self, attribute, None)
+            if action is not None:
+                action.setIcon(glyph(name))
+
     def _action(self, slot, shortcut=None, *, name: str = "") -> QAction:
         """An action without words yet: retranslate_ui gives it its text and tip."""
         action = QAction(self)
@@ -168,10 +232,11 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.act_new = self._action(self.new_address, QKeySequence.StandardKey.New, name="actNew")
         self.act_open = self._action(self.open_existing, name="actOpen")
-        self.act_check = self._action(self.check_now, QKeySequence.StandardKey.Refresh, name="actCheck")
+        self.act_check = self._action(self.check_now, "F5", name="actCheck")  # F5 on every desktop
         self.act_copy_address = self._action(self.copy_address, "Ctrl+Shift+A", name="actCopyAddress")
         self.act_copy_code = self._action(self.copy_code, "Ctrl+Shift+C", name="actCopyCode")
-        self.act_delete = self._action(self.delete_message, QKeySequence.StandardKey.Delete, name="actDelete")
+        # The Delete key alone (the standard binding adds Ctrl+D on some desktops); it asks first.
+        self.act_delete = self._action(self.delete_message, Qt.Key.Key_Delete, name="actDelete")
         self.act_save = self._action(self.save_all_attachments, "Ctrl+S", name="actSave")
         self.act_rename = self._action(self.rename_mailbox, name="actRename")
         self.act_clear = self._action(self.clear_mailbox, name="actClear")
@@ -185,6 +250,10 @@ class MainWindow(QMainWindow):
         self.act_dashboard = self._action(self.dashboardRequested.emit, name="actDashboard")
         self.act_quit = self._action(self.quitRequested.emit, "Ctrl+Q", name="actQuit")
         self.act_about = self._action(self.show_about)
+        self.act_shortcuts = self._action(self.show_shortcuts, QKeySequence.StandardKey.HelpContents,
+                                          name="actShortcuts")
+        keyboard.add_mail_keys(self)  # j/k through the mail list, as Up/Down
+        self._set_action_icons()
 
         menu = self.menuBar()
         self.file_menu = menu.addMenu("")
@@ -203,6 +272,7 @@ class MainWindow(QMainWindow):
         self.tools_menu = menu.addMenu("")
         self.tools_menu.addAction(self.act_dashboard)
         self.help_menu = menu.addMenu("")
+        self.help_menu.addAction(self.act_shortcuts)
         self.help_menu.addAction(self.act_about)
 
         self.toolbar = QToolBar(self)
@@ -247,6 +317,7 @@ class MainWindow(QMainWindow):
             (self.act_dashboard, self.tr("GPTMail &dashboard…"), ""),
             (self.act_quit, self.tr("&Quit"), ""),
             (self.act_about, self.tr("&About"), ""),
+            (self.act_shortcuts, self.tr("&Keyboard shortcuts"), ""),
         )
         for action, text, tip in actions:
             action.setText(text)
@@ -502,6 +573,8 @@ class MainWindow(QMainWindow):
         """What the mailbox list says under an address: only what needs the user."""
         shown = describe_state(state) if state.status in ("offline", "paused", "key", "expired") else ""
         self.mailbox_model.set_status(state.provider, state.address, shown)
+        if state.status in ("live", "polling"):  # a check in progress keeps the mark it had
+            self.mailbox_model.set_watch(state.provider, state.address, str(state.status))
 
     def _show_state(self, mailbox: Mailbox) -> None:
         state = self._states.get((mailbox.provider, mailbox.address))
@@ -537,6 +610,24 @@ class MainWindow(QMainWindow):
         dialog.created.connect(lambda mb: self.statusBar().showMessage(self.tr("Created %s (copied)") % mb.address, 8000))
         dialog.created.connect(lambda mb: QGuiApplication.clipboard().setText(mb.address))
         dialog.open()
+
+    def new_address_now(self, say=None) -> None:
+        """The tray's New address: made at once on the default service and
+        copied; ``say(text)`` (the tray's balloon) hears how it went."""
+        def done(mailbox: Mailbox) -> None:
+            QGuiApplication.clipboard().setText(mailbox.address)
+            text = self.tr("Created %s (copied)") % mailbox.address
+            self.statusBar().showMessage(text, 8000)
+            if say is not None:
+                say(text)
+
+        def failed(who: str, text: str) -> None:
+            self.show_error(who, text)
+            if say is not None:
+                say(f"{who}: {text}" if who else text)
+
+        self.controller.create_mailbox(self.controller.default_provider_id(), None, None,
+                                       on_done=done, on_error=failed)
 
     def open_existing(self) -> None:
         dialog = dialogs.OpenAddressDialog(self.controller, self)
@@ -695,10 +786,13 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(url)
 
     def show_about(self) -> None:
-        from .. import __version__
+        from .about_dialog import AboutDialog  # loaded when first asked for
 
-        QMessageBox.about(self, self.tr("About Tempmail Desktop"),
-                          self.tr("Tempmail Desktop %s\nA desktop inbox for temporary-email services.") % __version__)
+        AboutDialog(self).open()
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts: read from the actions themselves."""
+        keyboard.show_shortcuts(self)
 
     # -- window -----------------------------------------------------------
 
@@ -731,6 +825,7 @@ class MainWindow(QMainWindow):
         if self._close_to_tray:
             event.ignore()
             self.hide()
+            tell_hidden_to_tray(self, self.settings)  # once, unless the user said not again
             return
         event.accept()
         self.quitRequested.emit()

@@ -35,12 +35,14 @@ from PySide6.QtCore import (
     QTime,
     QTimeZone,
 )
-from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QFont, QFontMetrics, QGuiApplication, QPalette
 
+from ..core.extract import preview_text
 from ..core.invisible import DROP_ZERO_WIDTH
 from ..core.models import Mailbox, Message
 from ..core.timeutil import utcnow
-from .plain import plain_tooltip
+from .glyphs import glyph, service_glyph
+from .plain import bounded, plain_tooltip
 
 Clock = Callable[[], datetime]
 _AnyIndex = QModelIndex | QPersistentModelIndex
@@ -107,6 +109,8 @@ class MailboxRow:
     # What the watcher last said about this mailbox's service, e.g.
     # "quota reached until 14:00" or "offline"; empty when all is well.
     status: str = ""
+    # How mail reaches it: "live" (push connected), "polling", or "" not yet known.
+    watch: str = ""
 
 
 def _mailbox_key(provider: str, address: str) -> tuple[str, str]:
@@ -115,17 +119,29 @@ def _mailbox_key(provider: str, address: str) -> tuple[str, str]:
 
 
 class MailboxListModel(QAbstractListModel):
-    """Mailboxes with their provider, unread count, expiry and status.
+    """Mailboxes with their provider, unread count, expiry, watch and status.
 
-    Made for a plain ``QListView`` (no delegate): each row is the address
-    with its unread count, and under it the provider, the countdown and any
-    status, e.g. ``"a@x.test (3)\nGPTMail · expires in 8 min · offline"``.
+    The display text reads on its own in a plain ``QListView``: the address
+    with its unread count, and under it the provider, the countdown and how
+    mail arrives, or a problem, e.g. ``"a@x.test (3)\nGPTMail · expires in
+    8 min · live"``. ``ui/delegates.MailboxDelegate`` paints the same from
+    the roles below: the service's mark, the address (elided, never the
+    count), a count badge and the details line with a live/polling mark.
     Use ``mailbox_at()``, not the text, to know the mailbox.
     """
+
+    AddressRole = Qt.ItemDataRole.UserRole + 1
+    UnreadRole = Qt.ItemDataRole.UserRole + 2
+    DetailsRole = Qt.ItemDataRole.UserRole + 3  # "GPTMail · expires in 8 min · live"
+    WatchRole = Qt.ItemDataRole.UserRole + 4  # "live", "polling", "problem" or ""
+    # The details without the live/polling word, for a narrow pane (the glyph still says it).
+    BriefDetailsRole = Qt.ItemDataRole.UserRole + 5
 
     # What tick() may change: only the countdown texts.
     _TICK_ROLES = [
         Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.UserRole + 3,  # DetailsRole
+        Qt.ItemDataRole.UserRole + 5,  # BriefDetailsRole
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.AccessibleTextRole,
     ]
@@ -159,6 +175,18 @@ class MailboxListModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._summary(row)
+        if role == self.AddressRole:
+            return row.mailbox.address
+        if role == self.UnreadRole:
+            return row.unread
+        if role == self.DetailsRole:
+            return self._details(row)
+        if role == self.WatchRole:
+            return "problem" if row.status else row.watch
+        if role == self.BriefDetailsRole:
+            return self._details(row, brief=True)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return service_glyph(row.mailbox.provider)
         if role == Qt.ItemDataRole.FontRole:
             return _with_font(bold=row.unread > 0, italic=False)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -231,6 +259,18 @@ class MailboxListModel(QAbstractListModel):
             self._emit_row_changed(position)
         return True
 
+    def set_watch(self, provider: str, address: str, watch: str | None) -> bool:
+        """How mail reaches a mailbox now: "live", "polling" or ""."""
+        position = self.row_for(provider, address)
+        if position < 0:
+            return False
+        watch = watch if watch in ("live", "polling") else ""
+        row = self._rows[position]
+        if row.watch != watch:
+            row.watch = watch
+            self._emit_row_changed(position)
+        return True
+
     def row_for(self, provider: str, address: str) -> int:
         """The row of a mailbox, or -1 when it is not listed."""
         return self._index.get(_mailbox_key(provider, address), -1)
@@ -292,8 +332,22 @@ class MailboxListModel(QAbstractListModel):
             title = self.tr("%1 (%2)", "address and unread count").replace("%1", title).replace(
                 "%2", str(row.unread)
             )
-        details = [row.provider_name, self.time_left_text(row.mailbox), row.status]
-        return "\n".join((title, " · ".join(part for part in details if part)))
+        return "\n".join((title, self._details(row)))
+
+    def watch_text(self, row: MailboxRow) -> str:
+        """ "live" or "polling": how mail reaches the mailbox (a problem says more)."""
+        if row.status:
+            return row.status
+        if row.watch == "live":
+            return self.tr("live", "mail pushed as it arrives")
+        if row.watch == "polling":
+            return self.tr("polling", "mail checked at intervals")
+        return ""
+
+    def _details(self, row: MailboxRow, brief: bool = False) -> str:
+        watch = row.status if brief else self.watch_text(row)
+        details = [row.provider_name, self.time_left_text(row.mailbox), watch]
+        return " · ".join(part for part in details if part)
 
     def _tooltip(self, row: MailboxRow) -> str:
         mailbox = row.mailbox
@@ -323,8 +377,9 @@ class MailboxListModel(QAbstractListModel):
         expiry = self.time_left_text(row.mailbox)
         if expiry:
             parts.append(expiry)
-        if row.status:
-            parts.append(row.status)
+        watch = self.watch_text(row)
+        if watch:
+            parts.append(watch)
         return ", ".join(parts)
 
     def _unread_text(self, count: int) -> str:
@@ -402,8 +457,11 @@ class MessageListModel(QAbstractTableModel):
     COLUMN_RECEIVED = 4
     COLUMN_COUNT = 5
 
-    UNREAD_MARK = "\u25cf"  # ●
-    ATTACHMENT_MARK = "\U0001f4ce"  # 📎
+    UNREAD_MARK = "\u25cf"  # ●, in every UI font; the attachment mark is a glyph (ui/glyphs.py)
+
+    # The subject cell's second line: the start of the body, plain and short.
+    PreviewRole = Qt.ItemDataRole.UserRole + 1
+    PREVIEW_CHARS = 160
 
     def __init__(
         self,
@@ -423,6 +481,8 @@ class MessageListModel(QAbstractTableModel):
         # The search text of every row, in row order, once the filter has
         # asked for it: the proxy then reads a list instead of a dict.
         self._search_column: list[str] | None = None
+        # Preview lines, made when a row is first painted.
+        self._previews: dict[MessageKey, tuple[tuple, str]] = {}
         self._clock = clock
         self._locale = locale if locale is not None else QLocale()
         self._zone = zone
@@ -490,9 +550,30 @@ class MessageListModel(QAbstractTableModel):
             return plain_tooltip(self._tooltip(message, column)) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._accessible_text(message, column)
+        if role == self.PreviewRole and column == self.COLUMN_SUBJECT:
+            return self.preview_of(message)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COLUMN_MARKS:
+            return glyph("attachment") if _visible_attachments(message) else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COLUMN_MARKS:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def preview_of(self, message: Message) -> str:
+        """One plain line from the start of the stored body (cached per mail)."""
+        key = _message_key(message)
+        inputs = (message.text, message.html)
+        cached = self._previews.get(key)
+        if cached is not None and cached[0][0] is inputs[0] and cached[0][1] is inputs[1]:
+            return cached[1]
+        text = message.text
+        if text and not text.isspace():
+            # The start is all the line shows: no need to normalise a long body.
+            line = preview_text(text.lstrip()[: self.PREVIEW_CHARS * 4], None, self.PREVIEW_CHARS)
+        else:
+            line = preview_text("", message.html, self.PREVIEW_CHARS) if message.html else ""
+        line = bounded(line, self.PREVIEW_CHARS)
+        self._previews[key] = (inputs, line)
+        return line
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder the rows by a column (Received sorts by time, not text)."""
@@ -565,7 +646,8 @@ class MessageListModel(QAbstractTableModel):
         return text
 
     def received_text(self, message: Message) -> str:
-        """ "14:02" today, "Mon 14:02" within the last week, else the date."""
+        """Grouped by day: "14:02" today, "Yesterday", else the date (the
+        tooltip has the full date and time)."""
         if message.received_at is None:
             return ""
         local = _to_local(message.received_at, self._zone)
@@ -576,10 +658,23 @@ class MessageListModel(QAbstractTableModel):
         )
         if day == today:
             return time_text
-        if today - timedelta(days=6) <= day < today:
-            weekday = self._locale.dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)
-            return self.tr("%1 %2", "weekday and time").replace("%1", weekday).replace("%2", time_text)
+        if day == today - timedelta(days=1):
+            return self.tr("Yesterday", "received")
         return self._locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+    def received_width(self, font: QFont) -> int:
+        """Room for the widest received text (a time, "Yesterday" or a date)
+        in the bold of an unread row, with a little padding."""
+        bold = QFont(font)
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        time_text = self._locale.toString(QTime(12, 58), QLocale.FormatType.ShortFormat)
+        samples = (
+            time_text,
+            self.tr("Yesterday", "received"),
+            self._locale.toString(QDate(2028, 12, 28), QLocale.FormatType.ShortFormat),
+        )
+        return max(metrics.horizontalAdvance(text) for text in samples) + 2 * metrics.horizontalAdvance("x")
 
     # -- display helpers ----------------------------------------------------
 
@@ -592,12 +687,8 @@ class MessageListModel(QAbstractTableModel):
             return message.code or ""  # the store's (core/facts.py); the list never works one out
         if column == self.COLUMN_RECEIVED:
             return self.received_text(message)
-        marks = []
-        if not message.seen:
-            marks.append(self.UNREAD_MARK)
-        if _visible_attachments(message):
-            marks.append(self.ATTACHMENT_MARK)
-        return " ".join(marks)
+        # The attachment mark is the DecorationRole glyph beside this.
+        return "" if message.seen else self.UNREAD_MARK
 
     def _kept_locally_note(self) -> str:
         return self.tr("The service has deleted this mail; it is kept in your local store")
@@ -709,10 +800,11 @@ class MessageListModel(QAbstractTableModel):
     def _keep_caches_for(self, messages: list[Message]) -> None:
         """Drop cached search texts of mails no longer listed, so
         switching between mailboxes does not grow the caches forever."""
-        if not self._search_texts:
+        if not self._search_texts and not self._previews:
             return
         keys = {_message_key(m) for m in messages}
         self._search_texts = {k: v for k, v in self._search_texts.items() if k in keys}
+        self._previews = {k: v for k, v in self._previews.items() if k in keys}
 
     def _emit_row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMN_COUNT - 1))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.models import Attachment
+from .glyphs import glyph
 from .plain import plain_tooltip
 
 
@@ -70,7 +71,9 @@ class AttachmentStrip(QFrame):
         self.open_button = QPushButton(QCoreApplication.translate("MessageView", "Open"), self)
         self.open_button.setAccessibleName(QCoreApplication.translate("MessageView", "Open the selected attachment"))
         self.open_button.clicked.connect(self._open_selected)
-        for button in (self.save_button, self.save_all_button, self.open_button):
+        for button, name in ((self.save_button, "save"), (self.save_all_button, "save_all"),
+                             (self.open_button, "open_file")):
+            button.setIcon(glyph(name))
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addWidget(self.attachment_list, 1)
@@ -83,6 +86,7 @@ class AttachmentStrip(QFrame):
             kind = attachment.content_type or QCoreApplication.translate("MessageView", "unknown type")
             item = QListWidgetItem(f"{attachment.name}  \u2014  {human_size(attachment.size)}, {kind}")
             item.setData(Qt.ItemDataRole.UserRole, attachment)
+            item.setIcon(glyph("attachment"))
             item.setToolTip(plain_tooltip(attachment.name))  # "scan <img src=/dev/zero>.pdf" is a name
             self.attachment_list.addItem(item)
         self.setVisible(bool(attachments))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from .glyphs import glyph
 from .plain import plain_label, plain_tooltip
 
 _NEUTRAL = "background:#f3f3f3; color:#202020; border:1px solid #cfcfcf;"
@@ -70,6 +71,9 @@ class CodeBar(QFrame):
         self.open_link_button.setAccessibleName(
             QCoreApplication.translate("MessageView", "Open the verification link in the browser"))
         self.open_link_button.clicked.connect(self._open_link)
+        for button, name in ((self.copy_code_button, "copy"), (self.copy_link_button, "copy"),
+                             (self.open_link_button, "open_link")):
+            button.setIcon(glyph(name))
         for widget in (self._code_caption, self.code_label, self.copy_code_button):
             layout.addWidget(widget)
         layout.addSpacing(12)

@@ -1,9 +1,12 @@
-"""Settings: services (keys, addresses, poll speed), notifications, appearance.
+"""Settings: one page per service (what it can do, its key, its address,
+its check speed, each said once), then notifications and appearance.
 
 Keys are acted on at once with their own buttons (the keyring is the store,
 not the settings file); everything else is collected and written by OK, and
 Cancel leaves the settings as they were. The stored key is never read back
-into a field: the dialog says where it lives, nothing more.
+into a field: the dialog says where it lives, nothing more. When the OS
+keyring cannot keep keys, one panel above the pages says so for every
+service, with the one session-only choice (ui/keyring_panel.py).
 """
 
 from __future__ import annotations
@@ -15,21 +18,23 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
+    QListWidget,
     QPushButton,
-    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
     QSystemTrayIcon,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,11 +43,13 @@ from shiboken6 import isValid
 
 from ..core import log_names
 from ..core.errors import InvalidKeyError, SecretsUnavailableError
-from ..core.keys import KeyLookup, KeySource, env_var_name, key_problem
+from ..core.keys import KeyLookup, KeyringState, KeySource, env_var_name, key_problem
 from ..core.models import Capability, ProviderInfo
 from .controller import AppController, providers, setting_accepts, setting_default
 from .error_words import problem_words, translated
+from .fit import fit_to_contents
 from .i18n import LANGUAGES
+from .keyring_panel import KeyringPanel
 from .plain import plain_label
 
 log = logging.getLogger(log_names.UI_SETTINGS)
@@ -96,11 +103,16 @@ def _inline_label(parent: QWidget, style: str, name: str) -> QLabel:
     return label
 
 
-class ProviderSection(QGroupBox):
-    """One service: what it can do, its key (acted on at once), address and poll speed."""
+class ProviderSection(QWidget):
+    """One service's page: what it can do, its key (acted on at once), address
+    and poll speed, each said once."""
+
+    # The keyring failed under this page (a lookup or a save): the dialog's
+    # one panel says what that means, for every service.
+    keyringTrouble = Signal()
 
     def __init__(self, controller: AppController, info: ProviderInfo, parent: QWidget | None = None) -> None:
-        super().__init__(info.name, parent)
+        super().__init__(parent)
         self.controller = controller
         self.info = info
         self.pid = info.id
@@ -110,10 +122,16 @@ class ProviderSection(QGroupBox):
         settings = controller.settings
         self.setAccessibleName(info.name)
 
+        self.heading = QLabel(info.name, self)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading.setFont(font)
         self.about_label = QLabel(self.describe(info), self)
         self.about_label.setWordWrap(True)
         self.about_label.setStyleSheet(_NOTE_STYLE)
 
+        self.key_label = QLabel(self.tr("API key:"), self)
         self.key_status = plain_label(QLabel(self))  # names the keyring, quotes its errors
         self.key_status.setText(self.tr("Checking where the key is kept…"))
         self.key_status.setWordWrap(True)
@@ -123,23 +141,24 @@ class ProviderSection(QGroupBox):
         self.key_edit.setPlaceholderText(self.tr("Paste a new key"))
         self.key_edit.setAccessibleName(fill(self.tr("New API key for %1"), info.name))
         self.key_edit.setToolTip(translated(info.key_help))
+        # Room for its placeholder (the longer of the two it shows), in the font it is drawn with.
+        metrics = self.key_edit.fontMetrics()
+        self.key_edit.setMinimumWidth(
+            max(metrics.horizontalAdvance(self.tr("Paste a new key")),
+                metrics.horizontalAdvance(self.tr("Set by the environment"))) + 4 * metrics.averageCharWidth())
         self.show_key = QToolButton(self)
         self.show_key.setCheckable(True)
         self.show_key.setText(self.tr("Show"))
         self.show_key.setAccessibleName(self.tr("Show the key as you type it"))
         self.save_key_button = QPushButton(self.tr("Save key"), self)
-        self.save_key_button.setAccessibleName(fill(self.tr("Save the %1 key in the keyring"), info.name))
+        self.save_key_button.setAccessibleName(fill(self.tr("Save the %1 key"), info.name))
         self.remove_key_button = QPushButton(self.tr("Remove key"), self)
         self.remove_key_button.setAccessibleName(fill(self.tr("Remove the stored %1 key"), info.name))
         self.key_problem = _inline_label(self, _ERROR_STYLE, "keyProblem")
-        self.session_button = QPushButton(self.tr("Keep for this session only"), self)
-        self.session_button.setAccessibleName(
-            fill(self.tr("Keep the %1 key in memory until the app quits"), info.name))
-        self.session_button.setToolTip(self.tr("The key is not written anywhere and is forgotten when the app quits."))
-        self.session_button.hide()
         self.key_note = _inline_label(self, _NOTE_STYLE, "keyNote")
 
         self.url_key = f"providers.{self.pid}.base_url"
+        self.url_label = QLabel(self.tr("Service address:"), self)
         self.url_edit = QLineEdit(settings.get(self.url_key), self)
         self.url_edit.setPlaceholderText(info.default_base_url)
         self.url_edit.setAccessibleName(fill(self.tr("Address of the %1 service"), info.name))
@@ -167,38 +186,50 @@ class ProviderSection(QGroupBox):
                              ("slow", self.tr("Slow (half as often, saves quota)"))):
             self.poll_combo.addItem(label, speed)
         self.poll_combo.setCurrentIndex(max(0, self.poll_combo.findData(settings.get(f"providers.{self.pid}.poll"))))
+        self.poll_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_edit, 1)
         key_row.addWidget(self.show_key)
         key_row.addWidget(self.save_key_button)
         key_row.addWidget(self.remove_key_button)
-        form = QFormLayout()
-        form.addRow(self.about_label)
-        form.addRow(self.tr("API key:"), self.key_status)
-        form.addRow("", key_row)
-        form.addRow("", self.key_problem)
-        form.addRow("", self.session_button)
-        form.addRow("", self.key_note)
-        form.addRow(self.tr("Service address:"), self.url_edit)
-        form.addRow("", self.url_error)
-        form.addRow("", self.url_env_note)
+        # A grid, not a form: its wrapped labels get the height their width needs.
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        top = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        rows: list[tuple[QLabel | None, Any]] = [
+            (self.key_label, self.key_status), (None, key_row), (None, self.key_problem), (None, self.key_note),
+            (self.url_label, self.url_edit), (None, self.url_error), (None, self.url_env_note)]
         if self.ws_edit is not None:
-            form.addRow(self.tr("WebSocket address:"), self.ws_edit)
-            form.addRow("", self.ws_error)
-            form.addRow("", self.ws_env_note)
-        form.addRow(self.tr("Check for mail:"), self.poll_combo)
-        self.setLayout(form)
+            self.ws_label = QLabel(self.tr("WebSocket address:"), self)
+            rows += [(self.ws_label, self.ws_edit), (None, self.ws_error), (None, self.ws_env_note)]
+        self.poll_label = QLabel(self.tr("Check for mail:"), self)
+        rows.append((self.poll_label, self.poll_combo))
+        for row, (label, field) in enumerate(rows):
+            if label is not None:
+                label.setBuddy(field if isinstance(field, QWidget) and not isinstance(field, QLabel) else self.key_edit)
+                grid.addWidget(label, row, 0, top)
+            if isinstance(field, QLayout):
+                grid.addLayout(field, row, 1)
+            elif field is self.poll_combo:
+                grid.addWidget(field, row, 1, top)
+            else:
+                grid.addWidget(field, row, 1)
+        column = QVBoxLayout(self)
+        column.addWidget(self.heading)
+        column.addWidget(self.about_label)
+        column.addLayout(grid)
+        column.addStretch(1)
         _chain_tab_order([w for w in (self.key_edit, self.show_key, self.save_key_button, self.remove_key_button,
-                                      self.session_button, self.url_edit, self.ws_edit, self.poll_combo)
+                                      self.url_edit, self.ws_edit, self.poll_combo)
                           if w is not None])
 
         self.show_key.toggled.connect(self._toggle_key_visible)
         self.key_edit.textChanged.connect(self._update_key_buttons)
+        self.key_edit.textEdited.connect(self._check_typed_key)
         self.key_edit.returnPressed.connect(self.save_key)
         self.save_key_button.clicked.connect(self.save_key)
         self.remove_key_button.clicked.connect(self.remove_key)
-        self.session_button.clicked.connect(self.keep_for_session)
         self.url_edit.textChanged.connect(self.validate_urls)
         if self.ws_edit is not None:
             self.ws_edit.textChanged.connect(self.validate_urls)
@@ -285,9 +316,10 @@ class ProviderSection(QGroupBox):
         else:
             text = self.tr("No key set.")
         unusable_stored_key = lookup.source == KeySource.KEYRING and lookup.key is None
-        if lookup.keyring_problem and not env_set and not unusable_stored_key:
-            text += " " + fill(self.tr("(The keyring could not be read: %1)"), translated(lookup.keyring_problem))
         self.key_status.setText(text)
+        if lookup.keyring_problem and not env_set and not unusable_stored_key:
+            # Said once for every service, in the dialog's keyring panel.
+            self.keyringTrouble.emit()
         self.key_edit.setEnabled(not env_set)
         self.key_edit.setPlaceholderText(self.tr("Set by the environment") if env_set else self.tr("Paste a new key"))
         self._update_key_buttons()
@@ -304,7 +336,6 @@ class ProviderSection(QGroupBox):
         removable = (source in (KeySource.KEYRING, KeySource.SESSION)
                      or bool(self.lookup is not None and self.lookup.keyring_problem))
         self.remove_key_button.setEnabled(editable and removable)
-        self.session_button.setEnabled(not self._busy)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -315,7 +346,6 @@ class ProviderSection(QGroupBox):
         self._set_busy(True)
         self._show_problem("")
         self._show_note("")
-        self.session_button.hide()
 
     def _job_failed(self, _who: str, text: str) -> None:
         """This section's key jobs report here, beside the key (the section names the service)."""
@@ -340,6 +370,12 @@ class ProviderSection(QGroupBox):
         self._show_problem(fill(self.tr("This key cannot be used: it contains %1. Paste it again without it."), translated(problem)))
         return True
 
+    def _check_typed_key(self, text: str) -> None:
+        """As the user types or pastes: a key no service could be sent is said at once."""
+        key = text.strip()
+        if not key or not self._refuse_unsendable(key):
+            self._show_problem("")
+
     def save_key(self) -> None:
         key = self.key_edit.text().strip()
         if not key or not self.save_key_button.isEnabled() or self._refuse_unsendable(key):
@@ -355,31 +391,19 @@ class ProviderSection(QGroupBox):
                 return
             self._set_busy(False)
             if isinstance(outcome, SecretsUnavailableError):
-                self._show_problem(problem_words(outcome))
-                self.session_button.show()  # offered, never applied on its own
+                # What it means and the one way out are in the keyring panel, said once.
+                self._show_problem(self.tr("Not saved: the keyring cannot be used (see the note at the top)."))
+                self.keyringTrouble.emit()
                 return
             self.key_edit.clear()
             self.show_lookup(outcome)
-            self._show_note(self.tr("Key saved."))
+            if outcome.source == KeySource.SESSION:
+                self._show_note(self.tr("Key kept for this session only."))
+            else:
+                self._show_note(self.tr("Key saved."))
 
         controller.run(f"key-save:{pid}", lambda: _outcome(lambda: controller.save_key(pid, key)), done,
                        on_error=self._job_failed)
-
-    def keep_for_session(self) -> None:
-        key = self.key_edit.text().strip()
-        if not key:
-            self._show_problem(self.tr("Type the key first."))
-            return
-        if self._refuse_unsendable(key):
-            return
-        self.controller.keep_key_for_session(self.pid, key)
-        log.info("the %s key is kept for this session only, at the user's request", self.pid)
-        self.key_edit.clear()
-        self.session_button.hide()
-        self._show_problem("")
-        self._show_note(self.tr("The key is kept for this session only."))
-        self.controller.resume_provider(self.pid)
-        self.refresh_key_status()
 
     def remove_key(self) -> None:
         pid, controller = self.pid, self.controller
@@ -393,6 +417,7 @@ class ProviderSection(QGroupBox):
             self._set_busy(False)
             if isinstance(outcome, SecretsUnavailableError):
                 self._show_problem(problem_words(outcome))
+                self.keyringTrouble.emit()
                 return
             self._show_note(self.tr("Key removed.") if outcome else self.tr("There was no stored key to remove."))
             self.refresh_key_status()
@@ -435,6 +460,14 @@ class ProviderSection(QGroupBox):
             self._status_job.cancel()
 
 
+class _Pages(QStackedWidget):
+    """The pages, never narrower than a readable line of their wrapped texts
+    (as a minimum hint, so a page that needs more still gets it)."""
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(QSize(self.fontMetrics().averageCharWidth() * 64, 0))
+
+
 class SettingsDialog(QDialog):
     languageChanged = Signal(str)
     themeChanged = Signal(str)
@@ -448,45 +481,79 @@ class SettingsDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
+        self._keyring_job: asyncio.Task | None = None
 
-        self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName(self.tr("Settings pages"))
+        self.keyring_panel = KeyringPanel(self)
+        self.keyring_panel.sessionOnlyChanged.connect(self._keep_keys_for_session)
+
+        # A list of pages on the left: one per service, then the app's own.
+        self.page_list = QListWidget(self)
+        self.page_list.setAccessibleName(self.tr("Settings pages"))
+        self.pages = _Pages(self)
         self.sections: dict[str, ProviderSection] = {}
-        self.tabs.addTab(self._services_page(), self.tr("Services"))
-        self.tabs.addTab(self._notifications_page(), self.tr("Notifications"))
-        self.tabs.addTab(self._appearance_page(), self.tr("Appearance"))
+        for info in providers():
+            section = ProviderSection(self.controller, info, self.pages)
+            section.keyringTrouble.connect(self.refresh_keyring_state)
+            self.sections[info.id] = section
+            self._add_page(section, info.name)
+        self._add_page(self._notifications_page(), self.tr("Notifications"))
+        self._add_page(self._appearance_page(), self.tr("Appearance"))
+        self.page_list.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.page_list.setCurrentRow(0)
+        # As wide as its longest name, in the font it is drawn with.
+        self.page_list.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.page_list.setFixedWidth(self.page_list.sizeHintForColumn(0) + 2 * self.page_list.frameWidth()
+                                     + 2 * self.fontMetrics().averageCharWidth())
 
+        self.intro = QLabel(self.tr("Keys are saved at once with their own button. "
+                                    "Everything else is saved with OK."), self)
+        self.intro.setWordWrap(True)
+        self.intro.setStyleSheet(_NOTE_STYLE)
         self.error_label = _inline_label(self, _ERROR_STYLE, "inlineError")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addWidget(self.page_list)
+        body.addWidget(self.pages, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.keyring_panel)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.intro)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self.resize(640, 620)
+        # Never smaller than its contents need, in any language or font size.
+        fit_to_contents(self)
+        QWidget.setTabOrder(self.page_list, self.pages)
+        self.refresh_keyring_state()
+
+    def _add_page(self, page: QWidget, title: str) -> None:
+        self.pages.addWidget(page)
+        self.page_list.addItem(title)
+
+    def show_page(self, page: QWidget) -> None:
+        self.page_list.setCurrentRow(self.pages.indexOf(page))
+
+    # -- the keyring, once for every service ------------------------------------
+
+    def refresh_keyring_state(self) -> None:
+        """Ask whether the keyring can keep keys; the panel follows the answer."""
+        if self._keyring_job is not None and not self._keyring_job.done():
+            return
+        controller = self.controller
+
+        def show(state: KeyringState) -> None:
+            if isValid(self):
+                self.keyring_panel.show_state(state)
+
+        self._keyring_job = controller.run("keyring-state", controller.keyring_state, show,
+                                           on_error=lambda _who, text: log.warning("keyring state: %s", text))
+
+    def _keep_keys_for_session(self, enabled: bool) -> None:
+        self.controller.keep_keys_for_session(enabled)
 
     # -- pages ----------------------------------------------------------------
-
-    def _services_page(self) -> QWidget:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        intro = QLabel(self.tr("Keys go to your system's keyring when you press Save key. "
-                               "Addresses and check speeds are saved with OK."), page)
-        intro.setWordWrap(True)
-        column.addWidget(intro)
-        for info in providers():
-            section = ProviderSection(self.controller, info, page)
-            self.sections[info.id] = section
-            column.addWidget(section)
-        column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(page)
-        scroll.setAccessibleName(self.tr("Services"))
-        return scroll
 
     def _check(self, parent: QWidget, text: str, key: str, accessible: str) -> QCheckBox:
         box = QCheckBox(text, parent)
@@ -590,7 +657,7 @@ class SettingsDialog(QDialog):
         """Write the changed settings; False (and an inline error) if nothing could be saved."""
         invalid = [s for s in self.sections.values() if not s.validate_urls()]
         if invalid:
-            self.tabs.setCurrentIndex(0)
+            self.show_page(invalid[0])
             field = invalid[0].first_invalid_field()
             if field is not None:
                 field.setFocus()
@@ -643,5 +710,7 @@ class SettingsDialog(QDialog):
     def done(self, result: int) -> None:
         for section in self.sections.values():
             section.cancel_jobs()
+        if self._keyring_job is not None and not self._keyring_job.done():
+            self._keyring_job.cancel()
         super().done(result)
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QRect, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QCheckBox, QMenu, QMessageBox, QSystemTrayIcon, QWidget
 
 from ..core import log_names
-from .icons import tray_icon
+from .glyphs import glyph
+from .icons import app_icon, tray_icon
 from .plain import bounded
 from .settings_view import SettingsEditor
 
@@ -26,6 +27,10 @@ PAUSED_KEY = "notifications.paused"
 # tray is a StatusNotifierItem on D-Bus instead of an XEmbed icon.
 STATUS_NOTIFIER_WATCHER = "org.kde.StatusNotifierWatcher"
 CODE_CHARS = 24  # a code in a menu label; stored codes are short, a stray long one is cut
+RECENT_COUNT = 5  # mailboxes the menu offers, newest first
+ADDRESS_CHARS = 64  # an address in a menu label
+TELL_HIDDEN_KEY = "tray.tell_hidden"
+SAID_TIMEOUT_MS = 6000
 
 
 def balloons_are_relayed(bus: QDBusConnection) -> bool:
@@ -40,6 +45,7 @@ def balloons_are_relayed(bus: QDBusConnection) -> bool:
 
 class TrayIcon(QObject):
     showRequested = Signal()
+    mailboxRequested = Signal(str, str)  # provider, address: one of the recent mailboxes was picked
     newAddressRequested = Signal()
     copyCodeRequested = Signal()  # "Copy latest code": the newest code in any mailbox
     copyAnnouncedCodeRequested = Signal()  # "Copy code 123456": the mail the last notification with a code announced
@@ -55,9 +61,11 @@ class TrayIcon(QObject):
         self._unread = 0
         self._announced_code: str | None = None
         self._reveal_code = True
+        self._own_balloon = False  # the balloon showing is the tray's own word, not a notification
+        self._recent: list[tuple[str, str, str]] = []
         self.icon = QSystemTrayIcon(tray_icon(0), self)
         self.icon.activated.connect(self._on_activated)
-        self.icon.messageClicked.connect(self.messageClicked)
+        self.icon.messageClicked.connect(self._on_balloon_clicked)
 
         # The menu is a popup of the window (so it is deleted with it); with
         # no window it belongs to nobody, and this object deletes it.
@@ -65,11 +73,16 @@ class TrayIcon(QObject):
         self.menu.setObjectName("trayMenu")
         if window is None:
             self.destroyed.connect(self.menu.deleteLater)
-        self.act_show = self._add_action("trayShow", self.showRequested.emit)
+        self.act_show = self._add_action("trayShow", self._on_show_hide)
         self.act_new = self._add_action("trayNewAddress", self.newAddressRequested.emit)
         self.act_copy_announced = self._add_action("trayCopyAnnouncedCode", self.copyAnnouncedCodeRequested.emit)
         self.act_copy_announced.setVisible(False)
         self.act_copy_code = self._add_action("trayCopyCode", self.copyCodeRequested.emit)
+        self.recent_separator = self.menu.addSeparator()
+        self.recent_actions = [self._add_action(f"trayRecent{n}", None) for n in range(RECENT_COUNT)]
+        for n, action in enumerate(self.recent_actions):
+            action.triggered.connect(lambda _checked=False, n=n: self._on_recent(n))
+            action.setVisible(False)
         self.menu.addSeparator()
         self.act_pause = self._add_action("trayPause", None)
         self.act_pause.setCheckable(True)
@@ -78,9 +91,15 @@ class TrayIcon(QObject):
         self.menu.addSeparator()
         self.act_quit = self._add_action("trayQuit", self.quitRequested.emit)
         self.icon.setContextMenu(self.menu)
+        self.menu.aboutToShow.connect(self._name_show_hide)
         self.retranslate()
         # The menu is a widget, so Qt tells it of a language change; this object hears it there.
         self.menu.installEventFilter(self)
+        # The menu's glyphs (ui/glyphs.py); the pause entry keeps its check mark instead.
+        for action, name in ((self.act_show, "show"), (self.act_new, "new"), (self.act_copy_announced, "code"),
+                             (self.act_copy_code, "code"), *((a, "mailbox") for a in self.recent_actions),
+                             (self.act_quit, "quit")):
+            action.setIcon(glyph(name))
 
     @staticmethod
     def is_available() -> bool:
@@ -89,8 +108,8 @@ class TrayIcon(QObject):
     def retranslate(self) -> None:
         """The menu's and tooltip's words in the language now installed."""
         self.menu.setAccessibleName(self.tr("Tempmail Desktop tray menu"))
-        self.act_show.setText(self.tr("&Show Tempmail Desktop"))
-        self.act_new.setText(self.tr("&New address…"))
+        self._name_show_hide()
+        self.act_new.setText(self.tr("&New address"))
         self.act_copy_code.setText(self.tr("&Copy latest code"))
         if not self._reveal_code:
             self.act_copy_announced.setText(self.tr("Copy the no&tified code"))
@@ -100,6 +119,7 @@ class TrayIcon(QObject):
             self.act_copy_announced.setText(self.tr("Copy code %1").replace("%1", code))
         self.act_pause.setText(self.tr("&Pause notifications"))
         self.act_quit.setText(self.tr("&Quit"))
+        self._name_recent()
         self._update_tooltip()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
@@ -114,6 +134,49 @@ class TrayIcon(QObject):
             action.triggered.connect(slot)
         self.menu.addAction(action)
         return action
+
+    def _window_shown(self) -> bool:
+        window = self.window
+        return window is not None and window.isVisible() and not window.isMinimized()
+
+    def _name_show_hide(self) -> None:
+        """One entry that says what it will do: show a hidden window, hide a shown one."""
+        if self._window_shown():
+            self.act_show.setText(self.tr("&Hide Tempmail Desktop"))
+        else:
+            self.act_show.setText(self.tr("&Show Tempmail Desktop"))
+
+    def _on_show_hide(self) -> None:
+        if self._window_shown():
+            self.window.hide()
+        else:
+            self.showRequested.emit()
+
+    # -- recent mailboxes -------------------------------------------------
+
+    def set_recent_mailboxes(self, entries: list[tuple[str, str, str]]) -> None:
+        """The newest mailboxes, as (provider, address, service name), newest
+        first; the menu offers the first five, each opening the window on it."""
+        self._recent = list(entries)[:RECENT_COUNT]
+        self._name_recent()
+
+    def _name_recent(self) -> None:
+        for n, action in enumerate(self.recent_actions):
+            if n < len(self._recent):
+                _provider, address, service = self._recent[n]
+                # An address or a name is plain text; "&" would be read as a shortcut marker.
+                label = self.tr("%1 (%2)").replace("%1", bounded(address, ADDRESS_CHARS)).replace(
+                    "%2", bounded(service, ADDRESS_CHARS))
+                action.setText(label.replace("&", "&&"))
+                action.setVisible(True)
+            else:
+                action.setVisible(False)
+        self.recent_separator.setVisible(bool(self._recent))
+
+    def _on_recent(self, n: int) -> None:
+        if n < len(self._recent):
+            provider, address, _service = self._recent[n]
+            self.mailboxRequested.emit(provider, address)
 
     # -- state ------------------------------------------------------------
 
@@ -198,7 +261,21 @@ class TrayIcon(QObject):
         Its title and body are shown as plain text (Qt's own balloon and the
         Windows and macOS ones read no markup), except where
         :func:`balloons_are_relayed`."""
+        self._own_balloon = False
         self.icon.showMessage(title, body, icon, timeout_ms)
+
+    def say(self, text: str) -> None:
+        """A brief word next to the icon (the user is at the tray): "Created …
+        (copied)". A click on it shows the window, never a notification's mail."""
+        self.icon.showMessage(bounded(text, 300), "", app_icon(), SAID_TIMEOUT_MS)
+        self._own_balloon = True
+
+    def _on_balloon_clicked(self) -> None:
+        if self._own_balloon:
+            self._own_balloon = False
+            self.showRequested.emit()
+        else:
+            self.messageClicked.emit()
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         Reason = QSystemTrayIcon.ActivationReason
@@ -216,3 +293,36 @@ class TrayIcon(QObject):
             window.hide()
         else:
             self.showRequested.emit()
+
+
+def tell_hidden_to_tray(window: QWidget, settings: SettingsEditor) -> QMessageBox | None:
+    """Once per run, after the window closed to the tray: say the app keeps
+    running there and where Quit is, with "Don't show this again" (kept in
+    the ``tray.tell_hidden`` setting). Returns the message, or None when
+    nothing is said."""
+    if not settings.get(TELL_HIDDEN_KEY) or window.property("toldHiddenToTray"):
+        return None
+    window.setProperty("toldHiddenToTray", True)
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QCoreApplication.translate("TrayIcon", "Still running in the tray"),
+                      QCoreApplication.translate(
+                          "TrayIcon", "Tempmail Desktop keeps running in the system tray and tells you of new mail.\n"
+                          "Click its tray icon to open the window again. Quit is in the tray menu and "
+                          "in the File menu."),
+                      QMessageBox.StandardButton.Ok, window)
+    box.setObjectName("hiddenToTrayNotice")
+    box.setCheckBox(QCheckBox(QCoreApplication.translate("TrayIcon", "Don't show this again"), box))
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def finished(_result: int) -> None:
+        if box.checkBox().isChecked():
+            settings.set(TELL_HIDDEN_KEY, False)
+            try:
+                settings.save()
+            except OSError as exc:  # the choice still holds for this session
+                log.warning("could not save the tray notice choice: %s", exc)
+
+    box.finished.connect(finished)
+    box.show()
+    return box

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import QLocale, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
 
 from tempmail_desktop.core.facts import facts_of
 from tempmail_desktop.core.models import Attachment, Mailbox, Message
@@ -171,6 +171,48 @@ def test_mailbox_row_shows_address_provider_unread_and_status(mailboxes):
     assert "Status: quota reached until 14:00" in tooltip
 
 
+def test_mailbox_row_says_how_mail_arrives_and_marks_its_service(mailboxes):
+    mailboxes.set_mailboxes([row("a@x.test", "catmails", expires_in=timedelta(minutes=8)),
+                             row("b@y.test", "gptmail")])
+    assert mailboxes.set_watch("catmails", "a@x.test", "live")
+    assert mailboxes.set_watch("gptmail", "b@y.test", "polling")
+    assert not mailboxes.set_watch("gptmail", "nobody@y.test", "live")
+    Details, Watch = MailboxListModel.DetailsRole, MailboxListModel.WatchRole
+    assert cell(mailboxes, 0, 0) == "a@x.test\nCat Mails · expires in 8 min · live"
+    assert cell(mailboxes, 0, 0, Details) == "Cat Mails · expires in 8 min · live"
+    assert cell(mailboxes, 1, 0, Details) == "GPTMail · polling"
+    assert cell(mailboxes, 0, 0, MailboxListModel.BriefDetailsRole) == "Cat Mails · expires in 8 min"
+    assert [cell(mailboxes, r, 0, Watch) for r in range(2)] == ["live", "polling"]
+    assert cell(mailboxes, 0, 0, Qt.ItemDataRole.AccessibleTextRole) == (
+        "a@x.test, Cat Mails, expires in 8 min, live")
+    # A problem says more than the watch word, and takes its place.
+    mailboxes.set_status("gptmail", "b@y.test", "offline")
+    assert cell(mailboxes, 1, 0, Details) == "GPTMail · offline"
+    assert cell(mailboxes, 1, 0, Watch) == "problem"
+    assert cell(mailboxes, 1, 0, MailboxListModel.BriefDetailsRole) == "GPTMail · offline"
+    # One drawn mark per service (the name is in the text too).
+    marks = [cell(mailboxes, r, 0, Qt.ItemDataRole.DecorationRole) for r in range(2)]
+    assert all(isinstance(m, QIcon) and not m.pixmap(16, 16).isNull() for m in marks)
+    images = [m.pixmap(32, 32).toImage() for m in marks]
+    assert images[0] != images[1]
+
+
+def test_preview_is_one_plain_bounded_line_from_the_stored_body(messages):
+    long_body = "Hello   there,\n\nyour <b>order</b>\tshipped. " + "word " * 5000
+    messages.set_messages([
+        message("t", 1, text=long_body),
+        message("h", 2, text="", html="<html><head><style>p{color:red}</style></head><body><p>Confirm &amp; go</p></body></html>"),
+        message("e", 3, text="", html=None),
+    ])
+    Preview = MessageListModel.PreviewRole
+    line = cell(messages, 0, MessageListModel.COLUMN_SUBJECT, Preview)
+    assert line.startswith("Hello there, your <b>order</b> shipped. word")
+    assert "\n" not in line and len(line) <= MessageListModel.PREVIEW_CHARS and line.endswith("…")
+    assert cell(messages, 1, MessageListModel.COLUMN_SUBJECT, Preview) == "Confirm & go"
+    assert cell(messages, 2, MessageListModel.COLUMN_SUBJECT, Preview) == ""
+    assert cell(messages, 0, MessageListModel.COLUMN_FROM, Preview) is None
+
+
 @pytest.mark.parametrize(
     ("left", "shown"),
     [
@@ -295,8 +337,14 @@ def test_unread_rows_are_bold_and_marked(messages):
     for column in range(M.COLUMN_COUNT):
         assert is_bold(cell(messages, 0, column, Font))
         assert not is_bold(cell(messages, 1, column, Font))
-    assert cell(messages, 0, M.COLUMN_MARKS) == f"{M.UNREAD_MARK} {M.ATTACHMENT_MARK}"
+    assert cell(messages, 0, M.COLUMN_MARKS) == M.UNREAD_MARK
     assert cell(messages, 1, M.COLUMN_MARKS) == ""
+    # The attachment mark is a drawn glyph, not the 📎 emoji (a box without an emoji font).
+    clip = cell(messages, 0, M.COLUMN_MARKS, Qt.ItemDataRole.DecorationRole)
+    assert isinstance(clip, QIcon) and not clip.pixmap(16, 16).isNull()
+    assert cell(messages, 1, M.COLUMN_MARKS, Qt.ItemDataRole.DecorationRole) is None
+    assert all(ord(ch) < 0x1F000 for r in range(2) for c in range(M.COLUMN_COUNT)
+               for ch in (cell(messages, r, c) or ""))
     # The marks are a glyph for the eye and words for the ear; inline images
     # are part of the body, not attachments.
     assert cell(messages, 0, M.COLUMN_MARKS, Qt.ItemDataRole.AccessibleTextRole) == "Unread, 1 attachment"
@@ -327,15 +375,15 @@ def test_missing_subject_is_said_not_left_blank(messages):
     [
         (datetime(2025, 3, 5, 11, 58, tzinfo=UTC), "13:58"),  # today
         (datetime(2025, 3, 4, 23, 30, tzinfo=UTC), "01:30"),  # yesterday in UTC, today locally
-        (datetime(2025, 3, 4, 21, 59, tzinfo=UTC), "Tue 23:59"),
-        (datetime(2025, 3, 3, 12, 2, tzinfo=UTC), "Mon 14:02"),
-        (datetime(2025, 2, 27, 8, 0, tzinfo=UTC), "Thu 10:00"),  # six days back
-        (datetime(2025, 2, 26, 8, 0, tzinfo=UTC), "26/02/2025"),  # a week back: the date
+        (datetime(2025, 3, 4, 21, 59, tzinfo=UTC), "Yesterday"),
+        (datetime(2025, 3, 3, 22, 1, tzinfo=UTC), "Yesterday"),
+        (datetime(2025, 3, 3, 21, 59, tzinfo=UTC), "03/03/2025"),  # the day before: the date
+        (datetime(2025, 2, 27, 8, 0, tzinfo=UTC), "27/02/2025"),
         (datetime(2024, 12, 24, 18, 0, tzinfo=UTC), "24/12/2024"),
         (datetime(2025, 3, 9, 8, 0, tzinfo=UTC), "09/03/2025"),  # from a clock in the future
     ],
 )
-def test_received_column_shows_local_time_relative_to_today(messages, received, shown):
+def test_received_column_groups_today_yesterday_and_dates(messages, received, shown):
     mail = message("1")
     mail.received_at = received
     messages.set_messages([mail])

@@ -130,7 +130,7 @@ def test_the_tray_offers_the_announced_code_and_copies_it(make_notifier, tray, s
     open_menu(tray)
     # The announced mail is also the newest with a code: one entry, the one that names it.
     assert visible_menu_texts(tray) == [
-        "Show Tempmail Desktop", "New address…", "Copy code 482913", "Pause notifications", "Quit"]
+        "Show Tempmail Desktop", "New address", "Copy code 482913", "Pause notifications", "Quit"]
 
     for balloon in balloons():
         balloon.hide()

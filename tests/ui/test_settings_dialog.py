@@ -1,6 +1,7 @@
 """The settings dialog as a user meets it: keys never shown, saved to the
-keyring (or, only when asked, for this session), addresses checked before
-anything is written, and OK/Cancel meaning what they say."""
+keyring (or, only when asked once for every service, for this session),
+addresses checked before anything is written, and OK/Cancel meaning what
+they say."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ import keyring
 import keyring.errors
 import pytest
 from keyring.backend import KeyringBackend
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 
 from tempmail_desktop.service.secrets import SERVICE_NAME, KeySource
-from tempmail_desktop.ui import settings_dialog
+from tempmail_desktop.ui import keyring_panel, settings_dialog
+from tempmail_desktop.ui.keyring_panel import KeyringPanel
 from tempmail_desktop.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest_async import app_controller, dialogs, qloop, run, run_until  # noqa: F401
 
@@ -165,46 +167,156 @@ def test_removing_the_key_goes_back_to_the_test_key(controller, qloop, dialogs, 
     assert not section.remove_key_button.isEnabled()
 
 
+class LockedKeyring(KeyringBackend):
+    """A keyring that exists but stays locked."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service, username):
+        raise keyring.errors.KeyringLocked("the collection is locked")
+
+    set_password = delete_password = get_password
+
+
+def panels_shown(dialog) -> list:
+    return [p for p in dialog.findChildren(KeyringPanel) if p.isVisibleTo(dialog)]
+
+
+def texts_shown(dialog) -> list[str]:
+    return [label.text() for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog) and label.text()]
+
+
+def tick(qtbot, box) -> None:
+    """Click a check box where its mark is drawn (its middle may be empty space)."""
+    middle = box.height() // 2
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(middle, middle))
+
+
+def wait_for_the_panel(qloop, dialog) -> None:  # noqa: F811
+    run_until(qloop, lambda: panels_shown(dialog), what="the keyring panel")
+
+
 @pytest.mark.log_warnings_expected
-def test_without_a_keyring_the_session_only_choice_is_offered_and_only_taken_when_clicked(
-        controller, qloop, dialogs, qtbot, gptmail_fake, resumed):
+def test_without_a_keyring_one_panel_says_so_for_every_service(controller, qloop, dialogs):
     keyring.set_keyring(NoKeyring())  # the autouse memory_keyring fixture puts the old one back
-    gptmail_fake.keys.add("session-key")
-    section = open_dialog(controller, qloop, dialogs).sections["gptmail"]
-    assert "could not be read" in section.key_status.text()
+    dialog = open_dialog(controller, qloop, dialogs)
+    wait_for_the_panel(qloop, dialog)
 
-    qtbot.keyClicks(section.key_edit, "session-key")
+    assert len(panels_shown(dialog)) == 1
+    panel = panels_shown(dialog)[0]
+    assert panel.title.text() == "There is no keyring on this computer"
+    assert "gnome-keyring" in panel.how.text() and "KWallet" in panel.how.text()
+    assert not panel.session_only.isChecked()  # an opt-in, never on by itself
+    # Said once: no service page repeats the keyring's story.
+    for page in range(dialog.pages.count()):
+        dialog.page_list.setCurrentRow(page)
+        said = " ".join(texts_shown(dialog))
+        assert said.count("Secret Service") == 1
+        assert "could not be read" not in said
+    assert dialog.sections["gptmail"].key_status.text() == "Using the public test key."
+    assert dialog.sections["tempmailg"].key_status.text() == "No key set. This service needs one."
+
+
+@pytest.mark.log_warnings_expected
+def test_without_the_opt_in_a_key_is_not_kept_and_the_panel_is_the_way_out(controller, qloop, dialogs, qtbot,
+                                                                            resumed):
+    keyring.set_keyring(NoKeyring())
+    dialog = open_dialog(controller, qloop, dialogs)
+    section = dialog.sections["gptmail"]
+
+    qtbot.keyClicks(section.key_edit, "typed-key")
     qtbot.mouseClick(section.save_key_button, Qt.MouseButton.LeftButton)
-    run_until(qloop, lambda: section.session_button.isVisibleTo(section), what="the session-only offer")
+    run_until(qloop, lambda: section.key_problem.isVisibleTo(section), what="the save to fail")
 
-    assert section.key_problem.text().startswith("No OS keyring is available")
-    assert "TEMPMAIL_GPTMAIL_KEY" in section.key_problem.text()
+    assert section.key_problem.text() == "Not saved: the keyring cannot be used (see the note at the top)."
+    assert len(panels_shown(dialog)) == 1
     assert not kept_for_the_session(controller, qloop, "gptmail")
     assert resumed == []
-    assert section.key_edit.text() == "session-key"  # still there to keep for the session
+    assert section.key_edit.text() == "typed-key"  # still there to save once the user chose
 
-    qtbot.mouseClick(section.session_button, Qt.MouseButton.LeftButton)
-    assert kept_for_the_session(controller, qloop, "gptmail")
-    assert resumed == ["gptmail"]
-    assert section.key_edit.text() == ""
-    assert not section.session_button.isVisibleTo(section)
-    run_until(qloop, lambda: "session only" in section.key_status.text(), what="the status to follow")
+
+@pytest.mark.log_warnings_expected
+def test_after_opting_in_once_keys_on_two_services_are_kept_without_asking(controller, qloop, dialogs, qtbot,
+                                                                           gptmail_fake, resumed, monkeypatch):
+    keyring.set_keyring(NoKeyring())
+    gptmail_fake.keys.add("session-key")
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    dialog = open_dialog(controller, qloop, dialogs)
+    wait_for_the_panel(qloop, dialog)
+    tick(qtbot, dialog.keyring_panel.session_only)
+    assert dialog.keyring_panel.session_only.isChecked()
+
+    for pid, key in (("gptmail", "session-key"), ("tempmailg", "tmg-session-key")):
+        dialog.show_page(dialog.sections[pid])
+        section = dialog.sections[pid]
+        qtbot.keyClicks(section.key_edit, key)
+        qtbot.mouseClick(section.save_key_button, Qt.MouseButton.LeftButton)
+        run_until(qloop, lambda s=section: s.key_note.text() == "Key kept for this session only.",
+                  what=f"the {pid} key to be kept")
+        assert section.key_problem.isHidden()
+        assert section.key_edit.text() == ""
+        run_until(qloop, lambda s=section: "session only" in s.key_status.text(), what="the status to follow")
+        assert kept_for_the_session(controller, qloop, pid)
+
+    assert asked == []
+    assert sorted(resumed) == ["gptmail", "tempmailg"]
     run(qloop, run(qloop, controller.service.provider("gptmail")).stats())
     assert last_key_sent(gptmail_fake) == "session-key"
 
 
 @pytest.mark.log_warnings_expected
-def test_session_only_needs_a_typed_key(controller, qloop, dialogs, qtbot):
+def test_the_choice_holds_for_the_next_settings_window_and_can_be_taken_back(controller, qloop, dialogs, qtbot):
     keyring.set_keyring(NoKeyring())
-    section = open_dialog(controller, qloop, dialogs).sections["tempmailg"]
-    qtbot.keyClicks(section.key_edit, "k")
-    qtbot.mouseClick(section.save_key_button, Qt.MouseButton.LeftButton)
-    run_until(qloop, lambda: section.session_button.isVisibleTo(section), what="the session-only offer")
+    first = open_dialog(controller, qloop, dialogs)
+    wait_for_the_panel(qloop, first)
+    tick(qtbot, first.keyring_panel.session_only)
+    first.close()
 
-    section.key_edit.clear()
-    qtbot.mouseClick(section.session_button, Qt.MouseButton.LeftButton)
-    assert section.key_problem.text() == "Type the key first."
-    assert not kept_for_the_session(controller, qloop, "tempmailg")
+    again = open_dialog(controller, qloop, dialogs)
+    wait_for_the_panel(qloop, again)
+    assert again.keyring_panel.session_only.isChecked()
+    tick(qtbot, again.keyring_panel.session_only)  # taken back
+    section = again.sections["worker"]
+    qtbot.keyClicks(section.key_edit, "tmp_key")
+    qtbot.mouseClick(section.save_key_button, Qt.MouseButton.LeftButton)
+    run_until(qloop, lambda: section.key_problem.isVisibleTo(section), what="the save to fail")
+    assert not kept_for_the_session(controller, qloop, "worker")
+
+
+def test_with_a_keyring_there_is_no_panel(controller, qloop, dialogs, qtbot, memory_keyring):
+    dialog = open_dialog(controller, qloop, dialogs)
+    run_until(qloop, lambda: dialog.keyring_panel.state is not None, what="the keyring's answer")
+    assert panels_shown(dialog) == []
+    section = dialog.sections["worker"]
+    qtbot.keyClicks(section.key_edit, "tmp_key")
+    qtbot.mouseClick(section.save_key_button, Qt.MouseButton.LeftButton)
+    run_until(qloop, lambda: section.key_note.text() == "Key saved.", what="the key to be saved")
+    assert memory_keyring.items[(SERVICE_NAME, "worker")] == "tmp_key"
+    assert panels_shown(dialog) == []
+
+
+@pytest.mark.log_warnings_expected
+def test_a_locked_keyring_is_named_in_its_own_words(controller, qloop, dialogs):
+    keyring.set_keyring(LockedKeyring())
+    dialog = open_dialog(controller, qloop, dialogs)
+    wait_for_the_panel(qloop, dialog)
+    panel = dialog.keyring_panel
+    assert panel.title.text() == "The keyring cannot be used now"
+    assert panel.detail.text().startswith("The keyring is locked.")
+    assert not panel.how.isVisibleTo(panel)  # no "install one" for a keyring that is there
+
+
+@pytest.mark.log_warnings_expected
+@pytest.mark.parametrize(("platform", "words"), [("linux", "GNOME Keyring"), ("darwin", "Keychain Access"),
+                                                 ("win32", "Credential Manager")])
+def test_the_panel_says_how_to_get_a_keyring_on_this_platform(controller, qloop, dialogs, monkeypatch,
+                                                              platform, words):
+    monkeypatch.setattr(keyring_panel, "platform_name", lambda: platform)
+    keyring.set_keyring(NoKeyring())
+    dialog = open_dialog(controller, qloop, dialogs)
+    wait_for_the_panel(qloop, dialog)
+    assert words in dialog.keyring_panel.how.text()
 
 
 def test_a_key_with_a_line_break_is_refused_in_place_without_echo(controller, qloop, dialogs, qtbot, memory_keyring):
@@ -217,9 +329,24 @@ def test_a_key_with_a_line_break_is_refused_in_place_without_echo(controller, ql
     assert "secret-part" not in section.key_problem.text()
     assert (SERVICE_NAME, "gptmail") not in memory_keyring.items
     assert section.save_key_button.isEnabled(), "the dialog was left busy"
-
-    qtbot.mouseClick(section.session_button, Qt.MouseButton.LeftButton)  # offered or not, never taken
     assert not kept_for_the_session(controller, qloop, "gptmail")
+
+
+def test_a_key_no_service_could_take_is_said_as_it_is_typed(controller, qloop, dialogs, qtbot):
+    section = open_dialog(controller, qloop, dialogs).sections["tempmailg"]
+    qtbot.keyClicks(section.key_edit, "good-part")
+    assert section.key_problem.isHidden()  # nothing said before there is something wrong
+
+    # Pasted from a web page that wrote the key with a typographic dash.
+    QApplication.clipboard().setText("\u2013rest")
+    qtbot.keyClick(section.key_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert section.key_edit.text() == "good-part\u2013rest"
+    assert section.key_problem.isVisibleTo(section)
+    assert "cannot be used" in section.key_problem.text()
+    qtbot.keyClick(section.key_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(section.key_edit, "typed-again")  # replaces the bad paste
+    assert section.key_edit.text() == "typed-again"
+    assert section.key_problem.isHidden()
 
 
 def test_an_unusable_stored_key_is_named_and_can_be_replaced(controller, qloop, dialogs, qtbot, memory_keyring):
@@ -256,13 +383,18 @@ def test_a_bad_address_is_marked_and_nothing_is_saved(controller, qloop, dialogs
     section = dialog.sections[provider_id]
     edit, error = (section.url_edit, section.url_error) if field == "url" else (section.ws_edit, section.ws_error)
     dialog.notify_paused.setChecked(True)  # a valid change that must not be written either
+    dialog.show_page(section)
+    assert not error.isVisibleTo(dialog)  # nothing said before the user typed
 
     edit.setText(value)
     assert error.isVisibleTo(dialog)
     assert error.text().startswith("Use a")
+    dialog.page_list.setCurrentRow(dialog.page_list.count() - 1)  # on another page when pressing OK
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
     assert dialog.isVisible()
+    assert dialog.pages.currentWidget() is section  # taken back to the field in red
+    assert error.isVisibleTo(dialog)
     assert dialog.error_label.text() == "Correct the address marked in red first."
     settings = controller.service.settings
     assert not settings.path.exists()
@@ -346,7 +478,7 @@ def test_ok_saves_every_page(controller, qloop, dialogs, qtbot, monkeypatch):
     dialog.notify_show_code.setChecked(False)
     dialog.auto_copy_code.setChecked(True)
     dialog.remote_images_combo.setCurrentIndex(dialog.remote_images_combo.findData("never"))
-    dialog.close_to_tray.setChecked(True)
+    dialog.close_to_tray.setChecked(False)  # on by default
 
     with qtbot.waitSignal(dialog.trayBehaviourChanged, timeout=1000):
         qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
@@ -354,7 +486,7 @@ def test_ok_saves_every_page(controller, qloop, dialogs, qtbot, monkeypatch):
         "notifications.show_code": False,
         "clipboard.auto_copy_code": True,
         "ui.remote_images": "never",
-        "tray.close_to_tray": True,
+        "tray.close_to_tray": False,
     }
 
 

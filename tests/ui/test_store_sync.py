@@ -203,3 +203,29 @@ def test_a_mailbox_the_command_makes_does_not_take_the_user_away(qapp, qloop, mo
         finally:
             parts.notifier.close()
             run(qloop, parts.shutdown())
+
+
+def test_mail_the_command_stored_first_is_announced_once(app_controller, qloop, gptmail_env, command_store):
+    """A running `tempmail wait` lists a new mail before the window's watcher does:
+    the window must still announce it (notification, tray), once, not only relist it."""
+    command_store.add_mailbox(Mailbox("gptmail", ADDRESS, created_at=utcnow()))
+    command_store.save_message(Message(id="old", provider="gptmail", mailbox=ADDRESS, subject="Before the window"))
+    controller = app_controller()
+    controller.start_watching_all()
+    announced: list[tuple[str, list[str]]] = []
+    controller.newMail.connect(lambda mb, messages: announced.append((mb.address, [m.id for m in messages])))
+    watcher = controller.watchers[("gptmail", ADDRESS)]
+    run_until(qloop, lambda: watcher.checks >= 1, timeout=5, what="the window's first check")
+    run(qloop, asyncio.sleep(0.5))  # that check's listing is in: the next one is a quick interval away
+
+    # The command's `wait` lists the service's new mail and stores it under the service's id.
+    mail_id = gptmail_env.deliver(ADDRESS, sender="site@example.org", subject="Your code is 271828")
+    command_store.save_message(Message(id=mail_id, provider="gptmail", mailbox=ADDRESS,
+                                       subject="Your code is 271828"))
+    run_until(qloop, lambda: announced, timeout=SYNC_LIMIT_S, what="newMail for the mail the command stored")
+    # The window's own watcher then lists the same mail: no second announcement.
+    controller.check_now(controller.watchers[("gptmail", ADDRESS)].mailbox)
+    run(qloop, asyncio.sleep(3 * controller.store_sync_interval))
+
+    assert announced == [(ADDRESS, [mail_id])]
+    assert controller.watchers[("gptmail", ADDRESS)].is_hot

@@ -121,12 +121,69 @@ def test_the_app_icon_renders_from_the_svg(qapp):
     assert image.pixelColor(2, 2).alpha() == 0  # a transparent corner, not a square tile
 
 
+def visible_entries(tray) -> list[str]:
+    return [a.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            for a in tray.menu.actions() if not a.isSeparator() and a.isVisible()]
+
+
 def test_the_menu_offers_show_new_copy_code_pause_and_quit(tray):
     actions = [a for a in tray.menu.actions() if not a.isSeparator() and a.isVisible()]
-    assert [a.text().replace("&", "") for a in actions] == [
-        "Show Tempmail Desktop", "New address…", "Copy latest code", "Pause notifications", "Quit"]
+    assert visible_entries(tray) == [
+        "Show Tempmail Desktop", "New address", "Copy latest code", "Pause notifications", "Quit"]
     assert [a.isCheckable() for a in actions] == [False, False, False, True, False]
     assert tray.icon.contextMenu() is tray.menu
+
+
+def test_show_becomes_hide_while_the_window_is_shown(tray, window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    tray.menu.aboutToShow.emit()  # what opening the menu does
+    assert visible_entries(tray)[0] == "Hide Tempmail Desktop"
+    with qtbot.assertNotEmitted(tray.showRequested):
+        tray.act_show.trigger()
+    assert not window.isVisible()
+
+    tray.menu.aboutToShow.emit()
+    assert visible_entries(tray)[0] == "Show Tempmail Desktop"
+    with qtbot.waitSignal(tray.showRequested, timeout=1000):
+        tray.act_show.trigger()
+
+
+def test_the_menu_lists_the_five_newest_mailboxes_and_opens_one(tray, qtbot):
+    entries = [("gptmail", f"box{n}@example.com", "GPTMail") for n in range(7)]
+    entries.insert(1, ("worker", "R&D@example.org", "Worker"))
+    tray.set_recent_mailboxes(entries)
+    shown = visible_entries(tray)
+    assert shown[3:8] == ["box0@example.com (GPTMail)", "R&D@example.org (Worker)", "box1@example.com (GPTMail)",
+                          "box2@example.com (GPTMail)", "box3@example.com (GPTMail)"]
+    assert "box4@example.com (GPTMail)" not in shown
+    assert shown[-2:] == ["Pause notifications", "Quit"]
+
+    with qtbot.waitSignal(tray.mailboxRequested, timeout=1000) as picked:
+        tray.recent_actions[1].trigger()
+    assert picked.args == ["worker", "R&D@example.org"]
+
+    tray.set_recent_mailboxes([])
+    assert visible_entries(tray) == [
+        "Show Tempmail Desktop", "New address", "Copy latest code", "Pause notifications", "Quit"]
+
+
+def test_a_long_address_is_cut_in_the_menu(tray):
+    tray.set_recent_mailboxes([("worker", "x" * 500 + "@example.org", "Worker")])
+    label = visible_entries(tray)[3]
+    assert len(label) < 100 and label.endswith("(Worker)")
+
+
+def test_a_click_on_the_trays_own_word_shows_the_window_not_a_mail(tray, qtbot):
+    tray.say("Created box@example.com (copied)")
+
+    def balloons() -> list[QWidget]:
+        return [w for w in QApplication.topLevelWidgets()
+                if w.metaObject().className() == "QBalloonTip" and w.isVisible()]
+
+    qtbot.waitUntil(lambda: len(balloons()) == 1, timeout=3000)
+    with qtbot.assertNotEmitted(tray.messageClicked), qtbot.waitSignal(tray.showRequested, timeout=2000):
+        QTest.mouseClick(balloons()[0], Qt.MouseButton.LeftButton)
 
 
 @pytest.mark.parametrize(("action", "signal"), [
